@@ -1,0 +1,14 @@
+//! Files: plan load/save (atomic, with backup), schema migration, and later import/export.
+//!
+//! Everything a user hands us is untrusted: every failure becomes an error that names the
+//! file and says what is wrong in a sentence, never a panic.
+
+mod load;
+mod migrate;
+mod save;
+mod text_position;
+
+pub use load::{LoadError, MAX_PLAN_BYTES, load_plan, parse_plan};
+pub use migrate::{MigrateError, migrate};
+pub use save::{SaveError, backup_path, save_plan, serialize_plan};
+pub use text_position::line_col_at;

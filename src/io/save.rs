@@ -1,0 +1,120 @@
+//! Writing a plan file atomically, keeping the previous version as `.bak`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Plan, validate};
+
+/// Why a save failed. The file on disk is untouched in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{}: not saved, the plan is inconsistent: {problem}", path.display())]
+    Invalid { path: PathBuf, problem: String },
+    #[error("{}: not saved, the plan could not be written as RON: {message}", path.display())]
+    Serialize { path: PathBuf, message: String },
+    #[error("{}: not saved, {step} failed: {source}; the previous file is unchanged", path.display())]
+    Io {
+        path: PathBuf,
+        step: &'static str,
+        source: std::io::Error,
+    },
+}
+
+/// `NAME.peakline.ron` → `NAME.peakline.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
+/// The plan as the RON text a file holds.
+///
+/// # Errors
+/// Only if serialization itself fails (non-finite floats are written as `NaN`/`inf` and are
+/// caught by validation first).
+pub fn serialize_plan(plan: &Plan) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("  ")
+        .struct_names(false)
+        .separate_tuple_members(false);
+    let mut text = ron::Options::default().to_string_pretty(plan, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Saves `plan` to `path`: serialize in memory, write a temporary file in the same folder,
+/// fsync it, copy the current file to `.bak`, rename the temporary over the file and fsync the
+/// folder. A crash at any point leaves either the old or the new file, never half of one.
+///
+/// # Errors
+/// When the plan is inconsistent or any step fails; the existing file is then unchanged.
+pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    if let Some(problem) = validate(plan).first() {
+        return Err(SaveError::Invalid {
+            path: path.to_owned(),
+            problem: problem.to_string(),
+        });
+    }
+    let text = serialize_plan(plan).map_err(|e| SaveError::Serialize {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    let io = |step: &'static str| {
+        move |source| SaveError::Io {
+            path: path.to_owned(),
+            step,
+            source,
+        }
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan".to_owned());
+
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io("creating a temporary file in the folder"))?;
+    tmp.write_all(text.as_bytes())
+        .map_err(io("writing the temporary file"))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(io("flushing the temporary file to disk"))?;
+
+    if path.exists() {
+        write_backup(path, &dir, &name).map_err(io("keeping the previous version as .bak"))?;
+    }
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .map_err(io("replacing the file"))?;
+    sync_dir(&dir).map_err(io("flushing the folder"))?;
+    Ok(())
+}
+
+/// Copies the current file to `.bak` via its own temporary file, so the backup is whole too.
+fn write_backup(path: &Path, dir: &Path, name: &str) -> std::io::Result<()> {
+    let bak_tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.bak."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    std::fs::copy(path, bak_tmp.path())?;
+    bak_tmp.as_file().sync_all()?;
+    bak_tmp.persist(backup_path(path)).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    // Windows has no directory fsync; the rename itself is atomic there (MoveFileEx).
+    Ok(())
+}

@@ -1,0 +1,43 @@
+//! The domain: what a plan file holds (SPEC §1).
+//!
+//! Plain data with serde derives and small helpers. Nothing here draws, reads files or
+//! looks at the clock; the engine computes on these types and `io` stores them.
+//!
+//! # Design
+//! The whole plan file is one [`Plan`] value. Saved collections are `Vec`s or `BTreeMap`s so
+//! the RON output is stable and diffs stay small; optional parts carry `#[serde(default)]` so a
+//! file missing them still loads.
+
+mod activity;
+mod athlete;
+mod change;
+mod guardrails;
+mod plan;
+mod race;
+mod review;
+mod season;
+mod session;
+mod settings;
+mod validate;
+mod warning;
+mod wellness;
+
+pub use activity::{Actual, ActualId, Completion, Source, Sport};
+pub use athlete::{
+    Athlete, Baseline, Equipment, Injury, Preferences, RaceResult, RunnerType, Sex,
+    SleepConsistency,
+};
+pub use change::{Author, Change, ChangeEntry, Reason, ReasonPick};
+pub use guardrails::Guardrails;
+pub use plan::{
+    AdoptedPlan, FORMAT_TAG, FORMAT_VERSION, Plan, PmcStart, SeasonDraft, VariantKind, Variants,
+    Week, WeekStatus,
+};
+pub use race::{Priority, Race, RaceDistance};
+pub use review::{Decision, DecisionChoice, Review, ReviewKind};
+pub use season::{Phase, PhaseKind, Season, WeekStart};
+pub use session::{PaceRange, Session, SessionId, SessionType};
+pub use settings::ModelSettings;
+pub use validate::{Problem, validate};
+pub use warning::{Severity, Warning};
+pub use wellness::Wellness;

@@ -1,0 +1,292 @@
+//! The plan file as a whole, the generated drafts and the adopted plan.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Actual, Athlete, ChangeEntry, Guardrails, ModelSettings, Phase, PhaseKind, Race, Review,
+    Season, Session, SessionId, Wellness,
+};
+
+/// The `format` tag every plan file starts with.
+pub const FORMAT_TAG: &str = "peakline-plan";
+/// The schema version this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One athlete's season: the whole content of a `*.peakline.ron` file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    pub format: String,
+    pub version: u32,
+    /// The Peakline version that wrote the file.
+    pub app_version: String,
+    pub created: Option<DateTime<Utc>>,
+    pub modified: Option<DateTime<Utc>>,
+    pub athlete: Athlete,
+    pub guardrails: Guardrails,
+    pub races: Vec<Race>,
+    pub season: Season,
+    pub variants: Variants,
+    pub plan: Option<AdoptedPlan>,
+    pub change_log: Vec<ChangeEntry>,
+    pub actuals: Vec<Actual>,
+    pub wellness: Vec<Wellness>,
+    pub reviews: Vec<Review>,
+    pub model: ModelSettings,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Self {
+            format: FORMAT_TAG.to_owned(),
+            version: FORMAT_VERSION,
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            created: None,
+            modified: None,
+            athlete: Athlete::default(),
+            guardrails: Guardrails::default(),
+            races: Vec::new(),
+            season: Season::default(),
+            variants: Variants::default(),
+            plan: None,
+            change_log: Vec::new(),
+            actuals: Vec::new(),
+            wellness: Vec::new(),
+            reviews: Vec::new(),
+            model: ModelSettings::default(),
+        }
+    }
+}
+
+impl Plan {
+    /// The adopted plan's weeks, or none.
+    pub fn weeks(&self) -> &[Week] {
+        self.plan.as_ref().map_or(&[], |p| p.weeks.as_slice())
+    }
+
+    /// The adopted week containing `date`.
+    pub fn week_containing(&self, date: NaiveDate) -> Option<&Week> {
+        self.weeks().iter().find(|w| w.contains(date))
+    }
+
+    /// Every planned session of the adopted plan, in date order.
+    pub fn sessions(&self) -> impl Iterator<Item = &Session> {
+        self.weeks().iter().flat_map(|w| w.sessions.iter())
+    }
+
+    pub fn session(&self, id: SessionId) -> Option<&Session> {
+        self.sessions().find(|s| s.id == id)
+    }
+
+    /// The A races in date order.
+    pub fn a_races(&self) -> impl Iterator<Item = &Race> {
+        self.races
+            .iter()
+            .filter(|r| r.priority == super::Priority::A)
+    }
+}
+
+/// The three generated drafts (SPEC §2, "Variants").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Variants {
+    pub conservative: Option<SeasonDraft>,
+    pub moderate: Option<SeasonDraft>,
+    pub aggressive: Option<SeasonDraft>,
+}
+
+impl Variants {
+    pub fn get(&self, kind: VariantKind) -> Option<&SeasonDraft> {
+        match kind {
+            VariantKind::Conservative => self.conservative.as_ref(),
+            VariantKind::Moderate => self.moderate.as_ref(),
+            VariantKind::Aggressive => self.aggressive.as_ref(),
+        }
+    }
+
+    pub fn set(&mut self, draft: SeasonDraft) {
+        match draft.variant {
+            VariantKind::Conservative => self.conservative = Some(draft),
+            VariantKind::Moderate => self.moderate = Some(draft),
+            VariantKind::Aggressive => self.aggressive = Some(draft),
+        }
+    }
+
+    /// All present drafts, conservative first.
+    pub fn iter(&self) -> impl Iterator<Item = &SeasonDraft> {
+        VariantKind::ALL.into_iter().filter_map(|k| self.get(k))
+    }
+}
+
+/// How hard a draft pushes (SCIENCE.md, "Peakline's starting defaults").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum VariantKind {
+    Conservative,
+    Moderate,
+    Aggressive,
+}
+
+impl VariantKind {
+    pub const ALL: [VariantKind; 3] = [Self::Conservative, Self::Moderate, Self::Aggressive];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Conservative => "conservative",
+            Self::Moderate => "moderate",
+            Self::Aggressive => "aggressive",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Conservative => "Conservative",
+            Self::Moderate => "Moderate",
+            Self::Aggressive => "Aggressive",
+        }
+    }
+
+    /// Parses the machine name (`conservative`, `moderate`, `aggressive`).
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code().eq_ignore_ascii_case(code))
+    }
+}
+
+/// A full season drafted by the engine for one variant.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SeasonDraft {
+    pub variant: VariantKind,
+    /// The "today" the draft was generated for.
+    pub generated_on: NaiveDate,
+    pub phases: Vec<Phase>,
+    pub weeks: Vec<Week>,
+    pub pmc_start: PmcStart,
+    /// Season-level reasoning: compressions, extensions, conflicts.
+    pub notes: Vec<String>,
+}
+
+impl Default for SeasonDraft {
+    fn default() -> Self {
+        Self {
+            variant: VariantKind::Moderate,
+            generated_on: NaiveDate::MIN,
+            phases: Vec::new(),
+            weeks: Vec::new(),
+            pmc_start: PmcStart::default(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Fitness and fatigue on the day before the season starts, from the athlete's current volume.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PmcStart {
+    pub fitness: f64,
+    pub fatigue: f64,
+}
+
+/// The plan the coach adopted and works on, with the adopted draft kept as a fixed baseline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AdoptedPlan {
+    pub variant: VariantKind,
+    pub adopted_on: NaiveDate,
+    pub weeks: Vec<Week>,
+    pub pmc_start: PmcStart,
+    /// The draft's weeks as adopted: what the engine proposed, to compare against.
+    pub baseline: Vec<Week>,
+    /// Next free session id for sessions the coach adds.
+    pub next_session_id: u64,
+}
+
+impl Default for AdoptedPlan {
+    fn default() -> Self {
+        Self {
+            variant: VariantKind::Moderate,
+            adopted_on: NaiveDate::MIN,
+            weeks: Vec::new(),
+            pmc_start: PmcStart::default(),
+            baseline: Vec::new(),
+            next_session_id: 1,
+        }
+    }
+}
+
+/// One training week of a draft or of the adopted plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Week {
+    /// First day of the week (a Monday or a Sunday, per the season's setting).
+    pub start: NaiveDate,
+    pub phase: PhaseKind,
+    pub status: WeekStatus,
+    /// A planned recovery week (load cut ~20–30 %).
+    pub down_week: bool,
+    /// The engine's reasoning for the week ("Build 3/7 · +7 % (moderate cap 8 %) …").
+    pub rationale: String,
+    /// Sessions in date order; several may share a day.
+    pub sessions: Vec<Session>,
+}
+
+impl Default for Week {
+    fn default() -> Self {
+        Self {
+            start: NaiveDate::MIN,
+            phase: PhaseKind::Base,
+            status: WeekStatus::Draft,
+            down_week: false,
+            rationale: String::new(),
+            sessions: Vec::new(),
+        }
+    }
+}
+
+impl Week {
+    /// Last day of the week (inclusive).
+    pub fn end(&self) -> NaiveDate {
+        self.start.checked_add_days(Days::new(6)).unwrap_or(self.start)
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end()
+    }
+
+    /// Planned load of the week in AU.
+    pub fn load_au(&self) -> f64 {
+        self.sessions.iter().map(Session::load_au).sum()
+    }
+
+    pub fn distance_km(&self) -> f64 {
+        self.sessions.iter().filter_map(|s| s.distance_km).sum()
+    }
+
+    pub fn duration_min(&self) -> f64 {
+        self.sessions.iter().map(|s| s.duration_min).sum()
+    }
+
+    pub fn hard_sessions(&self) -> usize {
+        self.sessions.iter().filter(|s| s.is_hard()).count()
+    }
+
+    /// The seven dates of the week.
+    pub fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        (0..7).filter_map(|d| self.start.checked_add_days(Days::new(d)))
+    }
+
+    /// Whether the coach changed any session of this draft week by hand.
+    pub fn has_coach_edits(&self) -> bool {
+        self.sessions.iter().any(|s| s.edited)
+    }
+}
+
+/// Draft weeks may be re-planned; approved weeks are the coach's and stay as they are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum WeekStatus {
+    #[default]
+    Draft,
+    Approved,
+}
