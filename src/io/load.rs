@@ -141,6 +141,8 @@ pub fn parse_plan(path: &Path, bytes: &[u8]) -> Result<Plan, LoadError> {
     // Pass 1: only the header, so a newer file is refused with a version message rather than
     // with whatever its new fields would make the full parse say.
     let header: Header = options
+        .clone()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(text)
         .map_err(|e| syntax_error(path, &e))?;
     match header.format.as_deref() {

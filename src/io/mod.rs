@@ -3,6 +3,7 @@
 //! Everything a user hands us is untrusted: every failure becomes an error that names the
 //! file and says what is wrong in a sentence, never a panic.
 
+pub mod examples;
 mod load;
 mod migrate;
 mod save;

@@ -1,0 +1,455 @@
+//! The eframe application shell: the open document, undo history, preferences and the
+//! commands the panels emit. Views draw from `&PeaklineApp` state and return [`Command`]s;
+//! this module is the one place that carries them out.
+
+mod dialogs;
+mod document;
+pub mod edit;
+mod prefs;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use eframe::egui;
+
+pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use document::Document;
+pub use edit::{Applied, Edit, EditError, Role};
+pub use prefs::{MAX_RECENT, Prefs, Theme, Units};
+
+use crate::io;
+use crate::model::{Plan, Reason};
+use crate::ui;
+
+/// Key under which preferences live in eframe's storage.
+const PREFS_KEY: &str = "peakline-prefs";
+
+/// Everything the app needs from outside: injected so tests run with a fixed "today".
+pub struct AppOptions {
+    pub today: NaiveDate,
+    /// A plan file to open at start; the embedded demo otherwise.
+    pub file: Option<PathBuf>,
+    pub role: Role,
+    pub dialogs: Box<dyn FileDialogs>,
+    /// The wall clock for change-log timestamps.
+    pub clock: fn() -> DateTime<Utc>,
+}
+
+impl AppOptions {
+    /// Options for headless tests: fixed today, scripted dialogs, a fixed clock.
+    pub fn for_tests(today: NaiveDate) -> Self {
+        Self {
+            today,
+            file: None,
+            role: Role::Coach,
+            dialogs: Box::new(ScriptedDialogs::default()),
+            clock: fixed_test_clock,
+        }
+    }
+}
+
+fn fixed_test_clock() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default()
+}
+
+/// Something the user asked for. Panels return these; [`PeaklineApp::run`] carries them out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    OpenExample(usize),
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    /// Apply an edit to the document with the coach's reason.
+    Edit(Edit, Reason),
+    SetPrefs(Prefs),
+    DismissNotice,
+    /// Answers to the unsaved-changes prompt.
+    ConfirmSave,
+    ConfirmDiscard,
+    ConfirmCancel,
+}
+
+/// An action that would discard unsaved changes, waiting for Save / Discard / Cancel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PendingAction {
+    New,
+    Open(Option<PathBuf>),
+    OpenExample(usize),
+    Quit,
+}
+
+/// A message for the user: an error they must see, or a short confirmation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub title: String,
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The Peakline application.
+pub struct PeaklineApp {
+    pub doc: Document,
+    pub role: Role,
+    pub today: NaiveDate,
+    pub prefs: Prefs,
+    /// View state: selection, open panels and dialogs (never document data).
+    pub view: ui::ViewState,
+    /// The unsaved-changes prompt, when one is showing.
+    pub confirm: Option<PendingAction>,
+    pub notice: Option<Notice>,
+    /// Status line message after the last action.
+    pub status: String,
+    dialogs: Box<dyn FileDialogs>,
+    clock: fn() -> DateTime<Utc>,
+    allow_close: bool,
+    shown_title: String,
+}
+
+impl PeaklineApp {
+    /// Creates the app from eframe's context (for persisted preferences) and the options.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
+            .unwrap_or_default();
+        Self::with_prefs(options, prefs)
+    }
+
+    /// Creates the app without eframe (benchmarks, headless tools).
+    pub fn with_prefs(options: AppOptions, prefs: Prefs) -> Self {
+        let mut app = Self {
+            doc: Document::unsaved_but_clean(Plan::default()),
+            role: options.role,
+            today: options.today,
+            prefs,
+            view: ui::ViewState::default(),
+            confirm: None,
+            notice: None,
+            status: String::new(),
+            dialogs: options.dialogs,
+            clock: options.clock,
+            allow_close: false,
+            shown_title: String::new(),
+        };
+        match options.file {
+            Some(path) => {
+                app.open_path(path);
+                if app.notice.is_some() {
+                    app.open_example(0);
+                }
+            }
+            None => app.open_example(0),
+        }
+        app
+    }
+
+    /// "Peakline — NAME.peakline.ron •" (the dot while there are unsaved changes).
+    pub fn window_title(&self) -> String {
+        let dirty = if self.doc.is_dirty() { " •" } else { "" };
+        let role = match self.role {
+            Role::Coach => "",
+            Role::Athlete => " (athlete view)",
+        };
+        format!("Peakline — {}{dirty}{role}", self.doc.display_name())
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    /// Carries out commands in order.
+    pub fn run(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        for command in commands {
+            self.run_one(ctx, command);
+        }
+    }
+
+    fn run_one(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => self.request(ctx, PendingAction::New),
+            Command::Open => self.request(ctx, PendingAction::Open(None)),
+            Command::OpenPath(p) => self.request(ctx, PendingAction::Open(Some(p))),
+            Command::OpenExample(i) => self.request(ctx, PendingAction::OpenExample(i)),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Quit => self.request(ctx, PendingAction::Quit),
+            Command::Undo => {
+                if self.doc.undo() {
+                    self.status = "Undone".to_owned();
+                }
+            }
+            Command::Redo => {
+                if self.doc.redo() {
+                    self.status = "Redone".to_owned();
+                }
+            }
+            Command::Edit(edit, reason) => {
+                self.apply_edit(&edit, &reason);
+            }
+            Command::SetPrefs(prefs) => self.prefs = prefs,
+            Command::DismissNotice => self.notice = None,
+            Command::ConfirmSave => {
+                if let Some(action) = self.confirm.take()
+                    && self.save()
+                {
+                    self.perform(ctx, action);
+                }
+            }
+            Command::ConfirmDiscard => {
+                if let Some(action) = self.confirm.take() {
+                    self.perform(ctx, action);
+                }
+            }
+            Command::ConfirmCancel => self.confirm = None,
+        }
+    }
+
+    /// Applies an edit and reports failure to the user. Returns whether it applied.
+    pub fn apply_edit(&mut self, edit: &Edit, reason: &Reason) -> bool {
+        let now = self.now();
+        match self.doc.apply(edit, reason, self.role, now) {
+            Ok(applied) => {
+                self.status = applied
+                    .change
+                    .map_or_else(|| "Logged".to_owned(), |c| c.describe());
+                true
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    title: "Change not made".to_owned(),
+                    text: e.to_string(),
+                    is_error: true,
+                });
+                false
+            }
+        }
+    }
+
+    /// Runs `action` now, or asks first when it would discard unsaved changes.
+    fn request(&mut self, ctx: &egui::Context, action: PendingAction) {
+        if self.doc.is_dirty() {
+            self.confirm = Some(action);
+        } else {
+            self.perform(ctx, action);
+        }
+    }
+
+    /// Carries out an action whose unsaved-changes question has been answered.
+    pub fn perform(&mut self, ctx: &egui::Context, action: PendingAction) {
+        self.confirm = None;
+        match action {
+            PendingAction::New => {
+                self.doc = Document::new(new_plan(self.today), None);
+                self.view = ui::ViewState::default();
+                self.status = "New plan".to_owned();
+            }
+            PendingAction::Open(None) => {
+                if let Some(path) = self.dialogs.pick_plan_to_open() {
+                    self.open_path(path);
+                }
+            }
+            PendingAction::Open(Some(path)) => self.open_path(path),
+            PendingAction::OpenExample(i) => self.open_example(i),
+            PendingAction::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens a plan file; on failure the current document stays and the error is shown.
+    pub fn open_path(&mut self, path: PathBuf) {
+        match io::load_plan(&path) {
+            Ok(plan) => {
+                self.prefs.remember(&path);
+                self.status = format!("Opened {}", path.display());
+                self.doc = Document::new(plan, Some(path));
+                self.view = ui::ViewState::default();
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    title: "Could not open the file".to_owned(),
+                    text: e.to_string(),
+                    is_error: true,
+                });
+            }
+        }
+    }
+
+    fn open_example(&mut self, index: usize) {
+        let Some(example) = io::examples::EXAMPLES.get(index) else {
+            return;
+        };
+        match example.load() {
+            Ok(plan) => {
+                self.doc = Document::unsaved_but_clean(plan);
+                self.view = ui::ViewState::default();
+                self.status = format!("Example: {}", example.title);
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    title: "Could not open the example".to_owned(),
+                    text: e.to_string(),
+                    is_error: true,
+                });
+            }
+        }
+    }
+
+    /// Saves to the current path, or asks for one. Returns whether the plan is now saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path().map(ToOwned::to_owned) {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    /// Asks where to save, then saves. Returns whether the plan is now saved.
+    pub fn save_as(&mut self) -> bool {
+        let suggested = suggested_file_name(&self.doc.plan().athlete.name);
+        match self.dialogs.pick_plan_to_save(&suggested) {
+            Some(path) => self.save_to(path),
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        let now = self.now();
+        self.doc.stamp_for_save(now);
+        match io::save_plan(self.doc.plan(), &path) {
+            Ok(()) => {
+                self.prefs.remember(&path);
+                self.status = format!("Saved {}", path.display());
+                self.doc.mark_saved(path);
+                true
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    title: "Could not save".to_owned(),
+                    text: e.to_string(),
+                    is_error: true,
+                });
+                false
+            }
+        }
+    }
+
+    /// Keyboard shortcuts and dropped files, as commands.
+    fn input_commands(&self, ctx: &egui::Context) -> Vec<Command> {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let mut out = Vec::new();
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().find(|p| is_plan_path(p)) {
+            out.push(Command::OpenPath(path));
+        }
+        let shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        ctx.input_mut(|i| {
+            // Shifted shortcuts first: egui matches Ctrl+S "logically" also when Shift is held.
+            if i.consume_shortcut(&KeyboardShortcut::new(shift, Key::S)) {
+                out.push(Command::SaveAs);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(shift, Key::Z)) {
+                out.push(Command::Redo);
+            }
+            let plain = [
+                (Key::N, Command::New),
+                (Key::O, Command::Open),
+                (Key::S, Command::Save),
+                (Key::Q, Command::Quit),
+                (Key::Z, Command::Undo),
+                (Key::Y, Command::Redo),
+            ];
+            for (key, command) in plain {
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
+                    out.push(command);
+                }
+            }
+        });
+        out
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        let theme = match self.prefs.theme {
+            Theme::Light => egui::Theme::Light,
+            Theme::Dark => egui::Theme::Dark,
+        };
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
+    }
+}
+
+impl eframe::App for PeaklineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.apply_theme(&ctx);
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(PendingAction::Quit);
+        }
+        let mut commands = self.input_commands(&ctx);
+        let mut view = std::mem::take(&mut self.view);
+        commands.extend(ui::app_ui(ui, self, &mut view));
+        self.view = view;
+        self.run(&ctx, commands);
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// A new, empty plan starting next week.
+pub fn new_plan(today: NaiveDate) -> Plan {
+    let start = crate::model::WeekStart::Monday.week_of(today + chrono::Days::new(7));
+    let mut plan = Plan::default();
+    plan.athlete.name = "New athlete".to_owned();
+    plan.season.start = start;
+    plan.season.end = start + chrono::Days::new(7 * 20 - 1);
+    plan
+}
+
+/// "Maya Lindqvist" → "maya-lindqvist.peakline.ron".
+pub fn suggested_file_name(athlete: &str) -> String {
+    let slug: String = athlete
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        "plan.peakline.ron".to_owned()
+    } else {
+        format!("{slug}.peakline.ron")
+    }
+}
+
+fn is_plan_path(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}

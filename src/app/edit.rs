@@ -1,0 +1,314 @@
+//! Edits as data: every change to a document is an [`Edit`] value applied in one place.
+//!
+//! The same value feeds undo (the document snapshots before applying it) and the change log
+//! (the applied [`Change`] records before/after). Views never mutate the plan themselves.
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    Actual, Athlete, Change, Guardrails, Plan, Race, Session, SessionId, Week, WeekStatus,
+    Wellness,
+};
+
+/// Who is editing: the athlete may only log actuals and check-ins (SPEC §3, "Athlete view").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    #[default]
+    Coach,
+    Athlete,
+}
+
+/// One user action on the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Replace a session (matched by id); a new date moves it, also into another week.
+    UpdateSession(Session),
+    /// Add a session; its id is assigned on apply.
+    AddSession(Session),
+    RemoveSession(SessionId),
+    ApproveWeek(NaiveDate),
+    ReopenWeek(NaiveDate),
+    /// Replace a whole week (weekly review, scenarios); matched by start date.
+    ReplaceWeek(Week),
+    AddRace(Race),
+    UpdateRace { index: usize, race: Race },
+    RemoveRace(usize),
+    SetAthlete(Box<Athlete>),
+    SetGuardrails(Guardrails),
+    /// Athlete log: add or replace an actual (matched by id; id 0 = new).
+    LogActual(Actual),
+    /// Athlete check-in: add or replace the check-in of that date.
+    LogWellness(Wellness),
+}
+
+impl Edit {
+    /// Whether this edit changes the plan (and so needs a reason and a change-log entry),
+    /// rather than logging what the athlete did.
+    pub fn is_plan_edit(&self) -> bool {
+        !matches!(self, Self::LogActual(_) | Self::LogWellness(_))
+    }
+
+    /// Whether `role` may make this edit. Enforced by the document, not only hidden in the UI.
+    pub fn allowed_for(&self, role: Role) -> bool {
+        match role {
+            Role::Coach => true,
+            Role::Athlete => !self.is_plan_edit(),
+        }
+    }
+}
+
+/// Why an edit could not be applied. The document is unchanged when this is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("the athlete view cannot change the plan")]
+    NotAllowed,
+    #[error("no plan has been adopted yet")]
+    NoPlan,
+    #[error("session {0} is not in the plan")]
+    NoSuchSession(u64),
+    #[error("no week starts on {0}")]
+    NoSuchWeek(NaiveDate),
+    #[error("{0} is outside the planned weeks")]
+    OutsidePlan(NaiveDate),
+    #[error("week of {0} is approved; reopen it before editing")]
+    WeekApproved(NaiveDate),
+    #[error("there is no race number {0}")]
+    NoSuchRace(usize),
+    #[error("a reason is required for every change to the plan")]
+    ReasonMissing,
+    #[error("the change would make the plan inconsistent: {0}")]
+    Invalid(String),
+}
+
+/// What an applied edit did: the change-log record and the week it concerns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    /// `None` for athlete logs, which are not plan changes.
+    pub change: Option<Change>,
+    pub week: Option<NaiveDate>,
+}
+
+/// Applies `edit` to `plan` in place.
+///
+/// # Errors
+/// When the edit does not fit the plan (unknown session, approved week, …). `plan` may be
+/// partly modified then; callers apply to a copy (see `Document::apply`).
+pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
+    match edit {
+        Edit::UpdateSession(after) => {
+            let adopted = plan.plan.as_mut().ok_or(EditError::NoPlan)?;
+            let (wi, si) = find_session(&adopted.weeks, after.id)?;
+            let before = adopted.weeks[wi].sessions[si].clone();
+            ensure_draft(&adopted.weeks[wi])?;
+            let mut after = after.clone();
+            after.edited = true;
+            if adopted.weeks[wi].contains(after.date) {
+                adopted.weeks[wi].sessions[si] = after.clone();
+                sort_sessions(&mut adopted.weeks[wi]);
+            } else {
+                let target = week_index(&adopted.weeks, after.date)?;
+                ensure_draft(&adopted.weeks[target])?;
+                adopted.weeks[wi].sessions.remove(si);
+                adopted.weeks[target].sessions.push(after.clone());
+                sort_sessions(&mut adopted.weeks[target]);
+            }
+            let week = week_start_of(&adopted.weeks, after.date);
+            Ok(Applied {
+                change: Some(Change::SessionEdited { before, after }),
+                week,
+            })
+        }
+        Edit::AddSession(session) => {
+            let adopted = plan.plan.as_mut().ok_or(EditError::NoPlan)?;
+            let wi = week_index(&adopted.weeks, session.date)?;
+            ensure_draft(&adopted.weeks[wi])?;
+            let mut session = session.clone();
+            session.id = SessionId(adopted.next_session_id);
+            session.edited = true;
+            adopted.next_session_id += 1;
+            adopted.weeks[wi].sessions.push(session.clone());
+            sort_sessions(&mut adopted.weeks[wi]);
+            Ok(Applied {
+                week: Some(adopted.weeks[wi].start),
+                change: Some(Change::SessionAdded { session }),
+            })
+        }
+        Edit::RemoveSession(id) => {
+            let adopted = plan.plan.as_mut().ok_or(EditError::NoPlan)?;
+            let (wi, si) = find_session(&adopted.weeks, *id)?;
+            ensure_draft(&adopted.weeks[wi])?;
+            let session = adopted.weeks[wi].sessions.remove(si);
+            Ok(Applied {
+                week: Some(adopted.weeks[wi].start),
+                change: Some(Change::SessionRemoved { session }),
+            })
+        }
+        Edit::ApproveWeek(start) | Edit::ReopenWeek(start) => {
+            let adopted = plan.plan.as_mut().ok_or(EditError::NoPlan)?;
+            let week = adopted
+                .weeks
+                .iter_mut()
+                .find(|w| w.start == *start)
+                .ok_or(EditError::NoSuchWeek(*start))?;
+            let approve = matches!(edit, Edit::ApproveWeek(_));
+            week.status = if approve {
+                WeekStatus::Approved
+            } else {
+                WeekStatus::Draft
+            };
+            Ok(Applied {
+                week: Some(*start),
+                change: Some(if approve {
+                    Change::WeekApproved { week: *start }
+                } else {
+                    Change::WeekReopened { week: *start }
+                }),
+            })
+        }
+        Edit::ReplaceWeek(after) => {
+            let adopted = plan.plan.as_mut().ok_or(EditError::NoPlan)?;
+            let week = adopted
+                .weeks
+                .iter_mut()
+                .find(|w| w.start == after.start)
+                .ok_or(EditError::NoSuchWeek(after.start))?;
+            let before = std::mem::replace(week, after.clone());
+            let max_id = after.sessions.iter().map(|s| s.id.0).max().unwrap_or(0);
+            adopted.next_session_id = adopted.next_session_id.max(max_id + 1);
+            Ok(Applied {
+                week: Some(after.start),
+                change: Some(Change::WeekReplaced {
+                    before,
+                    after: after.clone(),
+                }),
+            })
+        }
+        Edit::AddRace(race) => {
+            plan.races.push(race.clone());
+            sort_races(plan);
+            widen_season(plan, race.date);
+            Ok(Applied {
+                week: None,
+                change: Some(Change::RaceAdded { race: race.clone() }),
+            })
+        }
+        Edit::UpdateRace { index, race } => {
+            let slot = plan
+                .races
+                .get_mut(*index)
+                .ok_or(EditError::NoSuchRace(*index))?;
+            let before = std::mem::replace(slot, race.clone());
+            sort_races(plan);
+            widen_season(plan, race.date);
+            Ok(Applied {
+                week: None,
+                change: Some(Change::RaceEdited {
+                    before,
+                    after: race.clone(),
+                }),
+            })
+        }
+        Edit::RemoveRace(index) => {
+            if *index >= plan.races.len() {
+                return Err(EditError::NoSuchRace(*index));
+            }
+            let race = plan.races.remove(*index);
+            Ok(Applied {
+                week: None,
+                change: Some(Change::RaceRemoved { race }),
+            })
+        }
+        Edit::SetAthlete(athlete) => {
+            let before = std::mem::replace(&mut plan.athlete, (**athlete).clone());
+            Ok(Applied {
+                week: None,
+                change: Some(Change::AthleteEdited {
+                    before: Box::new(before),
+                    after: athlete.clone(),
+                }),
+            })
+        }
+        Edit::SetGuardrails(g) => {
+            let before = std::mem::replace(&mut plan.guardrails, g.clone());
+            Ok(Applied {
+                week: None,
+                change: Some(Change::GuardrailsEdited {
+                    before,
+                    after: g.clone(),
+                }),
+            })
+        }
+        Edit::LogActual(actual) => {
+            let mut actual = actual.clone();
+            if actual.id.0 == 0 {
+                actual.id.0 = plan.actuals.iter().map(|a| a.id.0).max().unwrap_or(0) + 1;
+                plan.actuals.push(actual);
+            } else if let Some(slot) = plan.actuals.iter_mut().find(|a| a.id == actual.id) {
+                *slot = actual;
+            } else {
+                plan.actuals.push(actual);
+            }
+            plan.actuals.sort_by_key(|a| (a.date, a.start, a.id));
+            Ok(Applied {
+                change: None,
+                week: None,
+            })
+        }
+        Edit::LogWellness(w) => {
+            if let Some(slot) = plan.wellness.iter_mut().find(|x| x.date == w.date) {
+                *slot = w.clone();
+            } else {
+                plan.wellness.push(w.clone());
+                plan.wellness.sort_by_key(|x| x.date);
+            }
+            Ok(Applied {
+                change: None,
+                week: None,
+            })
+        }
+    }
+}
+
+fn find_session(weeks: &[Week], id: SessionId) -> Result<(usize, usize), EditError> {
+    weeks
+        .iter()
+        .enumerate()
+        .find_map(|(wi, w)| w.sessions.iter().position(|s| s.id == id).map(|si| (wi, si)))
+        .ok_or(EditError::NoSuchSession(id.0))
+}
+
+fn week_index(weeks: &[Week], date: NaiveDate) -> Result<usize, EditError> {
+    weeks
+        .iter()
+        .position(|w| w.contains(date))
+        .ok_or(EditError::OutsidePlan(date))
+}
+
+fn week_start_of(weeks: &[Week], date: NaiveDate) -> Option<NaiveDate> {
+    weeks.iter().find(|w| w.contains(date)).map(|w| w.start)
+}
+
+fn ensure_draft(week: &Week) -> Result<(), EditError> {
+    match week.status {
+        WeekStatus::Draft => Ok(()),
+        WeekStatus::Approved => Err(EditError::WeekApproved(week.start)),
+    }
+}
+
+fn sort_sessions(week: &mut Week) {
+    week.sessions.sort_by_key(|s| (s.date, s.id));
+}
+
+fn sort_races(plan: &mut Plan) {
+    plan.races.sort_by_key(|r| r.date);
+}
+
+/// A race after the season's end extends the season to it, so the plan stays consistent.
+fn widen_season(plan: &mut Plan, date: NaiveDate) {
+    if date > plan.season.end {
+        plan.season.end = date;
+    }
+    if date < plan.season.start {
+        plan.season.start = date;
+    }
+}

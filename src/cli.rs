@@ -1,0 +1,128 @@
+//! Command line: `peakline [FILE]` opens the app; subcommands run the same engine headless.
+
+mod summary;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::app::{AppOptions, NativeDialogs, PeaklineApp, Role};
+use crate::io;
+
+/// Peakline: hybrid running coaching. The engine drafts the season; the coach decides.
+#[derive(Parser, Debug)]
+#[command(name = "peakline", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Plan file to open (`*.peakline.ron`); without one, the app opens the demo season.
+    pub file: Option<PathBuf>,
+    /// Open FILE in athlete view: read-only plan, log sessions and check-ins.
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub athlete: Option<PathBuf>,
+    /// Use this date as "today" (YYYY-MM-DD) instead of the system date.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<NaiveDate>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check plan files; exit 0 when all are valid, 1 otherwise (one line per problem on stderr).
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print a plan's athlete, races, phases and weekly totals.
+    Summary {
+        file: PathBuf,
+        /// Machine-readable JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    match cli.command {
+        None => run_app(cli.file.or(cli.athlete.clone()), cli.athlete.is_some(), today),
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::Summary { file, json }) => summary::run(&file, json, today),
+    }
+}
+
+fn run_app(file: Option<PathBuf>, athlete: bool, today: NaiveDate) -> ExitCode {
+    let options = AppOptions {
+        today,
+        file,
+        role: if athlete { Role::Athlete } else { Role::Coach },
+        dialogs: Box::new(NativeDialogs),
+        clock: chrono::Utc::now,
+    };
+    let native = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("Peakline")
+            .with_app_id("peakline")
+            .with_inner_size([1366.0, 820.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true)
+            .with_icon(app_icon()),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Peakline",
+        native,
+        Box::new(move |cc| Ok(Box::new(PeaklineApp::new(cc, options)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("peakline: cannot open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The window icon, from the PNG in `dist/`.
+fn app_icon() -> eframe::egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../dist/peakline.png")).unwrap_or_default()
+}
+
+/// `peakline check FILE...`: one line per problem, `FILE:LINE:COL: message` or `FILE: message`.
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for file in files {
+        match io::load_plan(file) {
+            Ok(_) => println!("{}: ok", file.display()),
+            Err(e) => {
+                failed = true;
+                for line in e.lines() {
+                    eprintln!("{line}");
+                }
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Loads a plan for a subcommand, printing the error lines on failure.
+fn load_or_report(path: &std::path::Path) -> Option<crate::model::Plan> {
+    match io::load_plan(path) {
+        Ok(plan) => Some(plan),
+        Err(e) => {
+            for line in e.lines() {
+                eprintln!("{line}");
+            }
+            None
+        }
+    }
+}

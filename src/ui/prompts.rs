@@ -1,0 +1,71 @@
+//! Modal prompts: unsaved changes, and notices (errors the user must see).
+
+use eframe::egui;
+
+use crate::app::{Command, PeaklineApp, PendingAction};
+
+/// "Save changes to NAME?" with Save / Discard / Cancel.
+pub fn unsaved_changes_ui(ctx: &egui::Context, app: &PeaklineApp, out: &mut Vec<Command>) {
+    let Some(action) = &app.confirm else {
+        return;
+    };
+    let doing = match action {
+        PendingAction::New => "starting a new plan",
+        PendingAction::Open(_) | PendingAction::OpenExample(_) => "opening another plan",
+        PendingAction::Quit => "quitting",
+    };
+    let modal = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ctx, |ui| {
+        ui.set_width(360.0);
+        ui.heading("Unsaved changes");
+        ui.add_space(4.0);
+        ui.label(format!(
+            "Save the changes to {} before {doing}?",
+            app.doc.display_name()
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                out.push(Command::ConfirmSave);
+            }
+            if ui
+                .button("Discard")
+                .on_hover_text("Throw the unsaved changes away")
+                .clicked()
+            {
+                out.push(Command::ConfirmDiscard);
+            }
+            if ui.button("Cancel").clicked() {
+                out.push(Command::ConfirmCancel);
+            }
+        });
+    });
+    if modal.should_close() {
+        out.push(Command::ConfirmCancel);
+    }
+}
+
+/// A notice window with an OK button.
+pub fn notice_ui(ctx: &egui::Context, app: &PeaklineApp, out: &mut Vec<Command>) {
+    let Some(notice) = &app.notice else {
+        return;
+    };
+    let modal = egui::Modal::new(egui::Id::unique("notice")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(&notice.title);
+        ui.add_space(4.0);
+        let text = egui::RichText::new(&notice.text);
+        let text = if notice.is_error {
+            text.color(ui.visuals().error_fg_color)
+        } else {
+            text
+        };
+        ui.add(egui::Label::new(text).wrap());
+        ui.add_space(8.0);
+        if ui.button("OK").clicked() {
+            out.push(Command::DismissNotice);
+        }
+    });
+    if modal.should_close() {
+        out.push(Command::DismissNotice);
+    }
+}
