@@ -123,7 +123,7 @@ impl PeaklineApp {
     /// Creates the app without eframe (benchmarks, headless tools).
     pub fn with_prefs(options: AppOptions, prefs: Prefs) -> Self {
         let mut app = Self {
-            doc: Document::unsaved_but_clean(Plan::default()),
+            doc: Document::unsaved_but_clean(Plan::default(), "Untitled.peakline.ron"),
             role: options.role,
             today: options.today,
             prefs,
@@ -291,7 +291,7 @@ impl PeaklineApp {
         };
         match example.load() {
             Ok(plan) => {
-                self.doc = Document::unsaved_but_clean(plan);
+                self.doc = Document::unsaved_but_clean(plan, example.file_name);
                 self.view = ui::ViewState::default();
                 self.status = format!("Example: {}", example.title);
             }
@@ -451,5 +451,6 @@ pub fn suggested_file_name(athlete: &str) -> String {
 }
 
 fn is_plan_path(path: &std::path::Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
 }

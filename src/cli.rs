@@ -50,7 +50,11 @@ pub fn main() -> ExitCode {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
-        None => run_app(cli.file.or(cli.athlete.clone()), cli.athlete.is_some(), today),
+        None => run_app(
+            cli.file.or(cli.athlete.clone()),
+            cli.athlete.is_some(),
+            today,
+        ),
         Some(Command::Check { files }) => check(&files),
         Some(Command::Summary { file, json }) => summary::run(&file, json, today),
     }

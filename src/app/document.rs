@@ -14,6 +14,8 @@ const UNDO_DEPTH: usize = 200;
 pub struct Document {
     plan: Plan,
     path: Option<PathBuf>,
+    /// Name shown for a document without a path (an example's file name).
+    untitled_name: Option<String>,
     /// Identity of the current state; each applied edit gets a new one.
     revision: u64,
     saved_revision: Option<u64>,
@@ -29,6 +31,7 @@ impl Document {
         Self {
             plan,
             path,
+            untitled_name: None,
             revision: 0,
             saved_revision,
             next_revision: 1,
@@ -38,9 +41,10 @@ impl Document {
     }
 
     /// An embedded or generated plan that has no file yet but is not a change to save either.
-    pub fn unsaved_but_clean(plan: Plan) -> Self {
+    pub fn unsaved_but_clean(plan: Plan, name: &str) -> Self {
         let mut doc = Self::new(plan, None);
         doc.saved_revision = Some(0);
+        doc.untitled_name = Some(name.to_owned());
         doc
     }
 
@@ -67,13 +71,14 @@ impl Document {
 
     /// File name for the window title.
     pub fn display_name(&self) -> String {
-        self.path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(
-                || "Untitled.peakline.ron".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
-            )
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || {
+                self.untitled_name
+                    .clone()
+                    .unwrap_or_else(|| "Untitled.peakline.ron".to_owned())
+            },
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// Applies `edit` as one undo step; plan edits get a change-log entry with `reason`.

@@ -6,8 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{
-    Actual, Athlete, Change, Guardrails, Plan, Race, Session, SessionId, Week, WeekStatus,
-    Wellness,
+    Actual, Athlete, Change, Guardrails, Plan, Race, Session, SessionId, Week, WeekStatus, Wellness,
 };
 
 /// Who is editing: the athlete may only log actuals and check-ins (SPEC §3, "Athlete view").
@@ -31,7 +30,10 @@ pub enum Edit {
     /// Replace a whole week (weekly review, scenarios); matched by start date.
     ReplaceWeek(Week),
     AddRace(Race),
-    UpdateRace { index: usize, race: Race },
+    UpdateRace {
+        index: usize,
+        race: Race,
+    },
     RemoveRace(usize),
     SetAthlete(Box<Athlete>),
     SetGuardrails(Guardrails),
@@ -273,7 +275,12 @@ fn find_session(weeks: &[Week], id: SessionId) -> Result<(usize, usize), EditErr
     weeks
         .iter()
         .enumerate()
-        .find_map(|(wi, w)| w.sessions.iter().position(|s| s.id == id).map(|si| (wi, si)))
+        .find_map(|(wi, w)| {
+            w.sessions
+                .iter()
+                .position(|s| s.id == id)
+                .map(|si| (wi, si))
+        })
         .ok_or(EditError::NoSuchSession(id.0))
 }
 

@@ -42,9 +42,10 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &PeaklineApp, out: &mut Vec<Command>) {
             ui.label("No recent files");
         }
         for path in &app.prefs.recent_files {
-            let name = path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
             if ui
                 .button(name)
                 .on_hover_text(path.display().to_string())

@@ -35,9 +35,9 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
 fn status_bar_ui(ui: &mut egui::Ui, app: &PeaklineApp) {
     ui.horizontal(|ui| {
         let saved = if app.doc.is_dirty() {
-            "Unsaved changes"
+            "Modified, not saved"
         } else {
-            "All changes saved"
+            "Saved"
         };
         ui.label(saved);
         ui.separator();

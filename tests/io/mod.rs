@@ -1,1 +1,3 @@
 //! File tests: plan load/save, import, export.
+
+mod plan_file;
