@@ -1,5 +1,6 @@
 //! Command line: `peakline [FILE]` opens the app; subcommands run the same engine headless.
 
+mod generate;
 mod summary;
 
 use std::path::PathBuf;
@@ -34,12 +35,26 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// (Re)compute the three variants; adopt moderate when nothing is adopted yet.
+    Generate {
+        file: PathBuf,
+        /// Write the result here instead of back to FILE.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Adopt this variant (conservative, moderate, aggressive), replacing the adopted plan's
+        /// draft weeks; approved and edited weeks are kept.
+        #[arg(long, value_name = "VARIANT")]
+        adopt: Option<String>,
+    },
     /// Print a plan's athlete, races, phases and weekly totals.
     Summary {
         file: PathBuf,
         /// Machine-readable JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// List every session of every week (text output).
+        #[arg(long)]
+        sessions: bool,
     },
 }
 
@@ -56,7 +71,16 @@ pub fn main() -> ExitCode {
             today,
         ),
         Some(Command::Check { files }) => check(&files),
-        Some(Command::Summary { file, json }) => summary::run(&file, json, today),
+        Some(Command::Summary {
+            file,
+            json,
+            sessions,
+        }) => summary::run(&file, json, sessions, today),
+        Some(Command::Generate {
+            file,
+            output,
+            adopt,
+        }) => generate::run(&file, output.as_deref(), adopt.as_deref(), today),
     }
 }
 

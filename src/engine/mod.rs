@@ -1,4 +1,19 @@
 //! The planning engine: pure, deterministic functions from the model to plans and figures.
 //!
-//! No egui, no file I/O, no clock: "today" is always an argument. Domain rules live here,
-//! each with its source (see `../shared/SCIENCE.md` in the project docs).
+//! No egui, no file I/O, no clock: "today" is always an argument. Domain rules live in
+//! [`rules`], each with its source (SCIENCE.md in the project docs).
+
+pub mod adopt;
+pub mod analysis;
+pub mod load;
+pub mod periodize;
+pub mod predict;
+pub mod rules;
+pub mod season_map;
+pub mod variants;
+pub mod warnings;
+pub mod week_builder;
+pub mod workouts;
+
+pub use periodize::{PlanInput, periodize};
+pub use variants::generate_variants;

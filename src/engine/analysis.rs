@@ -1,0 +1,45 @@
+//! Figures derived from a season of weeks: the daily load and PMC curves and the warnings,
+//! for a draft or for the adopted plan. One place, so the CLI, the UI and tests agree.
+
+use super::load::{PmcDay, planned_daily, pmc};
+use super::warnings::{WarningInput, check};
+use crate::model::{Phase, Plan, PmcStart, SeasonDraft, Warning, Week};
+
+/// Planned daily load with fitness, fatigue and form for a season of weeks.
+pub fn season_pmc(weeks: &[Week], start: PmcStart, plan: &Plan) -> Vec<PmcDay> {
+    pmc(&planned_daily(weeks), start, &plan.model)
+}
+
+/// Warnings for a season of weeks of this plan (a draft or the adopted plan).
+pub fn season_warnings(
+    weeks: &[Week],
+    phases: &[Phase],
+    start: PmcStart,
+    plan: &Plan,
+) -> Vec<Warning> {
+    check(&WarningInput {
+        weeks,
+        phases,
+        races: &plan.races,
+        athlete: &plan.athlete,
+        guardrails: &plan.guardrails,
+        wellness: &plan.wellness,
+        pmc_start: start,
+        settings: &plan.model,
+    })
+}
+
+/// Warnings of the adopted plan; empty when none is adopted.
+pub fn plan_warnings(plan: &Plan) -> Vec<Warning> {
+    match &plan.plan {
+        Some(adopted) => {
+            season_warnings(&adopted.weeks, &plan.season.phases, adopted.pmc_start, plan)
+        }
+        None => Vec::new(),
+    }
+}
+
+/// Warnings of one draft.
+pub fn draft_warnings(plan: &Plan, draft: &SeasonDraft) -> Vec<Warning> {
+    season_warnings(&draft.weeks, &draft.phases, draft.pmc_start, plan)
+}

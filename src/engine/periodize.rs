@@ -1,0 +1,1110 @@
+//! Periodize: athlete + races + guardrails + variant + today → a season of weeks and sessions.
+//!
+//! The season map gives the phases; here each week gets its volume (ramp, down weeks, phase
+//! ceilings, taper shares, recovery), its quality sessions and long run, and the week builder
+//! places them. Season-level caps then keep every week inside the guardrails, and the taper is
+//! calibrated to its load cut. Every week and session carries its reason.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::load::pmc_start_steady;
+use super::rules::{
+    COMEBACK_EASY_WEEKS, COMEBACK_RUN_WALK_WEEKS, DOWN_WEEK_FACTOR, LONG_RUN_SHARE,
+    MIN_LONG_RUN_MIN, TAPER_CUT_RANGE, TAPER_CUT_TARGET, VariantParams, b_race_recovery_days,
+    b_race_taper_days, equivalent_type, long_run_cap, long_run_step, quality_types,
+    taper_volume_shares, variant_params,
+};
+use super::season_map::{Cycle, SeasonMap, season_map};
+use super::week_builder::{BuiltWeek, DayInfo, Slot, WeekRequest, build_week};
+use super::workouts::{PaceBook, WorkoutRequest, workout};
+use crate::model::{
+    Athlete, Guardrails, ModelSettings, PhaseKind, Priority, Race, RaceDistance, RunnerType,
+    Season, SeasonDraft, Session, SessionId, SessionType, VariantKind, Week, WeekStatus,
+};
+
+/// The inputs of periodization, borrowed from a plan.
+#[derive(Clone, Copy)]
+pub struct PlanInput<'a> {
+    pub athlete: &'a Athlete,
+    pub races: &'a [Race],
+    pub guardrails: &'a Guardrails,
+    pub season: &'a Season,
+    pub settings: &'a ModelSettings,
+    pub today: NaiveDate,
+}
+
+impl<'a> PlanInput<'a> {
+    /// The inputs held by a plan file.
+    pub fn from_plan(plan: &'a crate::model::Plan, today: NaiveDate) -> Self {
+        Self {
+            athlete: &plan.athlete,
+            races: &plan.races,
+            guardrails: &plan.guardrails,
+            season: &plan.season,
+            settings: &plan.model,
+            today,
+        }
+    }
+
+    /// First day of planning: the season start, or next week when the season has none.
+    pub fn start(&self) -> NaiveDate {
+        if self.season.start == NaiveDate::MIN {
+            self.season.week_start.week_of(
+                self.today
+                    .checked_add_days(Days::new(7))
+                    .unwrap_or(self.today),
+            )
+        } else {
+            self.season.start
+        }
+    }
+}
+
+/// Average session RPE of an athlete's current training (mostly easy, some quality): turns the
+/// current weekly minutes into the pre-season load the PMC starts from.
+const CURRENT_TRAINING_RPE: f64 = 3.6;
+
+/// Drafts the season for one variant.
+pub fn periodize(input: &PlanInput<'_>, variant: VariantKind) -> SeasonDraft {
+    let map = season_map(
+        input.athlete,
+        input.races,
+        input.start(),
+        input.season.week_start,
+        &input.season.pinned_phase_starts,
+    );
+    periodize_on(input, variant, &map)
+}
+
+/// Drafts the season for one variant on a given season map (shared by the three variants).
+pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap) -> SeasonDraft {
+    let athlete = input.athlete;
+    let params = variant_params(variant, athlete, input.guardrails);
+    let paces = PaceBook::for_athlete(athlete, input.today);
+    let easy_pace = paces.easy_s_per_km();
+    let v0 = (athlete.weekly_volume_km * easy_pace / 60.0).max(60.0);
+    let cap_minutes = input
+        .guardrails
+        .max_weekly_volume_km
+        .map(|km| km * easy_pace / 60.0);
+    let mut peak = v0 * params.peak_factor;
+    if let Some(cap) = cap_minutes {
+        peak = peak.min(cap);
+    }
+    let peak = peak.max(v0.min(cap_minutes.unwrap_or(f64::INFINITY)));
+    let pre_season_load = v0 * CURRENT_TRAINING_RPE + supplementary_load(athlete);
+    let days = day_infos(input, map);
+
+    let mut planner = Planner {
+        input,
+        map,
+        params: &params,
+        paces: &paces,
+        v0,
+        peak,
+        cap_minutes,
+        days: &days,
+        weeks: Vec::new(),
+    };
+    planner.plan_weeks(pre_season_load);
+    for cycle in &map.cycles {
+        planner.calibrate_taper(cycle);
+    }
+    let weeks = planner.render();
+    let mut notes = map.notes.clone();
+    notes.insert(
+        0,
+        format!(
+            "{} variant: ramp ≤ {:.0} % ({}), down week {}, peak ≈ {:.0} km/week (×{:.2} of {:.0} km now). Paces: {}.",
+            variant.label(),
+            params.ramp * 100.0,
+            params.ramp_reason,
+            params.down_reason,
+            peak * 60.0 / easy_pace,
+            peak / v0,
+            athlete.weekly_volume_km,
+            paces.source
+        ),
+    );
+    SeasonDraft {
+        variant,
+        generated_on: input.today,
+        phases: map.phases.clone(),
+        weeks,
+        pmc_start: pmc_start_steady(pre_season_load / 7.0),
+        notes,
+    }
+}
+
+/// A week before its sessions are rendered.
+struct PlannedWeek {
+    start: NaiveDate,
+    phase: PhaseKind,
+    down_week: bool,
+    slots: Vec<Slot>,
+    headline: String,
+    notes: Vec<String>,
+    class: RaceDistance,
+}
+
+impl PlannedWeek {
+    fn load(&self) -> f64 {
+        self.slots.iter().map(Slot::load).sum()
+    }
+}
+
+struct Planner<'a> {
+    input: &'a PlanInput<'a>,
+    map: &'a SeasonMap,
+    params: &'a VariantParams,
+    paces: &'a PaceBook,
+    v0: f64,
+    peak: f64,
+    cap_minutes: Option<f64>,
+    days: &'a [DayInfo],
+    weeks: Vec<PlannedWeek>,
+}
+
+impl Planner<'_> {
+    fn plan_weeks(&mut self, pre_season_load: f64) {
+        let athlete = self.input.athlete;
+        let n_weeks = self.map.weeks();
+        let mut level = self.v0;
+        let mut since_down = 0usize;
+        let mut prev_load = pre_season_load;
+        let mut prev_down = false;
+        let mut prev_run_km = 0.0;
+        let mut pre_taper_level = self.v0;
+        let mut cycle_peak_level = self.v0;
+        let mut seen_types: Vec<SessionType> = Vec::new();
+        let mut current_cycle: Option<usize> = None;
+        let mut long_min_prev: Option<f64> = None;
+        let mut peak_long: Option<f64> = None;
+        for w in 0..n_weeks {
+            let Some(days) = self.days.get(w * 7..w * 7 + 7) else {
+                break;
+            };
+            let Ok(days): Result<&[DayInfo; 7], _> = days.try_into() else {
+                break;
+            };
+            let start = days[0].date;
+            let cycle_index = self
+                .map
+                .cycles
+                .iter()
+                .position(|c| c.start <= start && start <= c.recovery_end);
+            let cycle = cycle_index.and_then(|i| self.map.cycles.get(i));
+            if cycle_index != current_cycle {
+                // A new macro-cycle: resume near the last cycle's level after its recovery.
+                if current_cycle.is_some() {
+                    level = (cycle_peak_level * 0.8).max(self.v0);
+                    since_down = 0;
+                    seen_types.clear();
+                    peak_long = None;
+                }
+                current_cycle = cycle_index;
+            }
+            let class = cycle.map_or(RaceDistance::TenK, |c| c.class);
+            let label = week_label(days, self.map, cycle);
+            let (n, of) = phase_position(self.map, cycle, start, label);
+            let mean_factor = days.iter().map(|d| d.volume_factor).sum::<f64>() / 7.0;
+            let has_b_race = days.iter().any(|d| d.b_easy)
+                || days.iter().any(|d| {
+                    d.race
+                        .is_some_and(|r| self.input.races[r].priority == Priority::B)
+                });
+            let pre_taper = matches!(
+                label,
+                PhaseKind::Base | PhaseKind::Build | PhaseKind::Specific
+            ) && !days.iter().any(|d| d.a_taper);
+            let week_of_cycle = cycle.map_or(w, |c| {
+                usize::try_from((start - c.start).num_days() / 7).unwrap_or(0)
+            });
+            let comeback = athlete.runner_type == RunnerType::Comeback;
+            let run_walk = comeback && w < COMEBACK_RUN_WALK_WEEKS;
+            let no_quality = comeback && w < COMEBACK_EASY_WEEKS;
+
+            // Volume for the week.
+            let mut down_week = false;
+            let mut headline_change = String::new();
+            let run_minutes;
+            if pre_taper {
+                let ceiling = match label {
+                    PhaseKind::Base => self.v0 + 0.75 * (self.peak - self.v0),
+                    PhaseKind::Build => self.v0 + 0.92 * (self.peak - self.v0),
+                    _ => self.peak,
+                };
+                let last_before_taper = cycle.is_some_and(|c| {
+                    start.checked_add_days(Days::new(7)).is_some_and(|next| {
+                        next >= self.input.season.week_start.week_of(c.taper_start)
+                    })
+                });
+                since_down += 1;
+                let planned_down =
+                    w > 0 && since_down >= self.params.down_every && !last_before_taper;
+                if has_b_race || planned_down {
+                    down_week = true;
+                    since_down = 0;
+                    run_minutes = level * DOWN_WEEK_FACTOR.min(mean_factor.max(0.5));
+                    headline_change = if has_b_race {
+                        "lighter week around a B race".to_owned()
+                    } else {
+                        format!("down week ({})", self.params.down_reason)
+                    };
+                } else {
+                    if w > 0 {
+                        // Spread the climb to the phase ceiling over the phase's remaining
+                        // weeks, never faster than the ramp cap.
+                        let remaining = of.saturating_sub(n) + 1;
+                        let climbing = (remaining - remaining / self.params.down_every).max(1);
+                        let needed = (ceiling.max(level) / level).powf(1.0 / climbing as f64) - 1.0;
+                        let growth = needed.clamp(0.0, self.params.ramp);
+                        level *= 1.0 + growth;
+                    }
+                    run_minutes = level * mean_factor;
+                }
+                pre_taper_level = level;
+                cycle_peak_level = cycle_peak_level.max(level);
+            } else {
+                down_week = true;
+                since_down = 0;
+                run_minutes = pre_taper_level * mean_factor;
+            }
+            let run_minutes = match self.cap_minutes {
+                Some(cap) => run_minutes.min(cap),
+                None => run_minutes,
+            };
+
+            // Quality sessions and their reasons.
+            let races_in_week = days
+                .iter()
+                .filter(|d| d.race.is_some_and(|r| cycle.is_none_or(|c| c.race != r)))
+                .count();
+            let mut quality_count = match label {
+                PhaseKind::Base if week_of_cycle >= 2 => self.params.quality_base,
+                PhaseKind::Base => 0,
+                PhaseKind::Build => self.params.quality_build,
+                PhaseKind::Specific => self.params.quality_specific,
+                PhaseKind::Taper | PhaseKind::Race => 1,
+                PhaseKind::Recovery => 0,
+            };
+            if down_week && pre_taper && quality_count > 1 {
+                quality_count -= 1;
+            }
+            // B and C races replace a workout; the A race week keeps its short sharpener.
+            let all_races = days.iter().filter(|d| d.race.is_some()).count();
+            let race_count = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+            quality_count = quality_count.saturating_sub(race_count(races_in_week)).min(
+                self.input
+                    .guardrails
+                    .max_hard_sessions_per_week
+                    .saturating_sub(race_count(all_races)),
+            );
+            if no_quality {
+                quality_count = 0;
+            }
+            let quality = self.choose_quality(label, class, n, quality_count, &mut seen_types);
+
+            // The long run.
+            let long_run = self.long_run(LongRunAsk {
+                label,
+                class,
+                n,
+                run_minutes,
+                down_week,
+                run_walk,
+                week_index: w,
+                prev: long_min_prev,
+                peak_long,
+            });
+            long_min_prev = long_run.as_ref().map(|l| l.0).or(long_min_prev);
+            if pre_taper && let Some((m, _, _)) = &long_run {
+                peak_long = Some(peak_long.map_or(*m, |p: f64| p.max(*m)));
+            }
+
+            let strides_days = match label {
+                _ if no_quality => 0,
+                PhaseKind::Base | PhaseKind::Build | PhaseKind::Specific => {
+                    if class <= RaceDistance::TenK { 2 } else { 1 }
+                }
+                PhaseKind::Taper | PhaseKind::Race => 1,
+                PhaseKind::Recovery => 0,
+            };
+            let wants_strength = wants_strength(athlete);
+            let strength_sessions = match (wants_strength, label) {
+                (false, _) | (true, PhaseKind::Race | PhaseKind::Recovery) => 0,
+                (true, PhaseKind::Taper) => 1,
+                (true, _) => 2,
+            };
+            let cross_training = wants_cross_training(athlete) && label == PhaseKind::Base;
+
+            let nearby_hard = self.nearby_hard(w);
+            let built: BuiltWeek = build_week(&WeekRequest {
+                days,
+                athlete,
+                min_rest_days: self.input.guardrails.min_rest_days_per_week,
+                hard_spacing_days: self.params.hard_spacing_days,
+                nearby_hard: &nearby_hard,
+                run_minutes,
+                frequency_minutes: if days.iter().any(|d| d.a_taper) {
+                    pre_taper_level
+                } else {
+                    run_minutes
+                },
+                quality: &quality,
+                long_run,
+                strides_days,
+                strength_sessions,
+                cross_training,
+                run_walk,
+                beginner: athlete.is_beginner(),
+                medium_long: matches!(class, RaceDistance::Marathon | RaceDistance::Half)
+                    && pre_taper
+                    && label != PhaseKind::Base
+                    || class == RaceDistance::Marathon && pre_taper,
+            });
+            let mut week = PlannedWeek {
+                start,
+                phase: label,
+                down_week,
+                slots: built.slots,
+                headline: String::new(),
+                notes: built.notes,
+                class,
+            };
+            for d in days {
+                if let Some(ri) = d.race {
+                    let race = &self.input.races[ri];
+                    week.notes.push(match race.priority {
+                        Priority::A => format!("{} (A) on {}", race.name, d.date.weekday()),
+                        Priority::B => format!(
+                            "{} (B) on {}: {}-day mini-taper and a short recovery",
+                            race.name,
+                            d.date.weekday(),
+                            b_race_taper_days(race.class())
+                        ),
+                        Priority::C => format!(
+                            "{} (C) on {}: trained through, replaces a workout",
+                            race.name,
+                            d.date.weekday()
+                        ),
+                    });
+                }
+            }
+            self.fill_race_minutes(&mut week);
+            self.enforce_long_share(&mut week);
+            let mut cap_reason = self.enforce_ramp(&mut week, prev_load, prev_down);
+            if comeback && !prev_down && prev_run_km > 0.0 {
+                cap_reason = cap_reason.or(self.enforce_distance_ramp(&mut week, prev_run_km));
+            }
+            if let Some(reason) = cap_reason {
+                week.notes.push(reason);
+            }
+            let load = week.load();
+            let change = if prev_load > 0.0 {
+                (load / prev_load - 1.0) * 100.0
+            } else {
+                0.0
+            };
+            let label_text = label.label();
+            week.headline = if headline_change.is_empty() {
+                if pre_taper {
+                    format!(
+                        "{label_text} {n}/{of} · {change:+.0} % load ({})",
+                        self.params.ramp_reason
+                    )
+                } else {
+                    match label {
+                        PhaseKind::Taper => format!(
+                            "{label_text} {n}/{of} · {change:+.0} % load: volume cut, intensity kept"
+                        ),
+                        PhaseKind::Race => format!("Race week · {change:+.0} % load"),
+                        _ => format!("{label_text} {n}/{of} · easy running only"),
+                    }
+                }
+            } else {
+                format!("{label_text} {n}/{of} · {change:+.0} % load, {headline_change}")
+            };
+            prev_load = load;
+            prev_down = week.down_week;
+            prev_run_km = self.run_km(&week);
+            self.weeks.push(week);
+        }
+    }
+
+    /// Quality sessions for a week: the phase's types, adjusted for equipment, dislikes, the
+    /// favourite workout, beginners, and "no new types close to the race".
+    fn choose_quality(
+        &self,
+        label: PhaseKind,
+        class: RaceDistance,
+        n: usize,
+        count: u8,
+        seen: &mut Vec<SessionType>,
+    ) -> Vec<(SessionType, f64, String)> {
+        let athlete = self.input.athlete;
+        if count == 0 {
+            return Vec::new();
+        }
+        let candidates: Vec<SessionType> = if athlete.is_beginner() {
+            vec![SessionType::Threshold]
+        } else {
+            quality_types(label, class, n).to_vec()
+        };
+        let mut chosen: Vec<(SessionType, String)> = Vec::new();
+        for kind in candidates {
+            if chosen.len() >= usize::from(count) {
+                break;
+            }
+            let mut kind = kind;
+            let mut why = format!("{} quality", label.label());
+            if kind == SessionType::Hills && !athlete.equipment.hills {
+                kind = SessionType::Threshold;
+                why.push_str(" · no hills nearby: threshold instead of hill reps");
+            }
+            if athlete.preferences.disliked.contains(&kind) {
+                match equivalent_type(kind, class)
+                    .filter(|e| !athlete.preferences.disliked.contains(e))
+                    .filter(|e| *e != SessionType::Hills || athlete.equipment.hills)
+                {
+                    Some(instead) => {
+                        why.push_str(&format!(
+                            " · {} instead of {} (disliked)",
+                            instead.label(),
+                            kind.label()
+                        ));
+                        kind = instead;
+                    }
+                    None => why.push_str(&format!(
+                        " · {} kept although disliked: no equivalent here",
+                        kind.label()
+                    )),
+                }
+            }
+            if kind == SessionType::Intervals && !athlete.equipment.track {
+                why.push_str(" · no track: on road or treadmill");
+            }
+            // Close to the race: only session types the athlete already knows from this cycle.
+            if matches!(
+                label,
+                PhaseKind::Specific | PhaseKind::Taper | PhaseKind::Race
+            ) && !seen.is_empty()
+                && !seen.contains(&kind)
+                && let Some(known) = seen
+                    .iter()
+                    .copied()
+                    .find(|k| !chosen.iter().any(|(c, _)| c == k))
+            {
+                why.push_str(&format!(
+                    " · {} rather than a new {} this close to the race",
+                    known.label(),
+                    kind.label()
+                ));
+                kind = known;
+            }
+            if chosen.iter().any(|(c, _)| *c == kind) {
+                continue;
+            }
+            chosen.push((kind, why));
+        }
+        // The favourite workout, weekly when the phase allows.
+        if let Some(fav) = athlete.preferences.favourite
+            && fav.is_hard()
+            && fav != SessionType::Race
+            && (fav != SessionType::Hills || athlete.equipment.hills)
+            && matches!(
+                label,
+                PhaseKind::Base | PhaseKind::Build | PhaseKind::Specific
+            )
+            && !chosen.iter().any(|(k, _)| *k == fav)
+            && (label != PhaseKind::Specific || seen.contains(&fav))
+            && let Some(last) = chosen.last_mut()
+        {
+            *last = (
+                fav,
+                format!(
+                    "{} quality · {} kept weekly: the athlete's favourite",
+                    label.label(),
+                    fav.label()
+                ),
+            );
+        }
+        for (kind, _) in &chosen {
+            if !seen.contains(kind) {
+                seen.push(*kind);
+            }
+        }
+        chosen
+            .into_iter()
+            .map(|(kind, why)| {
+                let minutes = quality_minutes(kind, label, n, class);
+                (kind, minutes, why)
+            })
+            .collect()
+    }
+
+    fn long_run(&self, ask: LongRunAsk) -> Option<(f64, bool, String)> {
+        let athlete = self.input.athlete;
+        if ask.run_walk || ask.run_minutes < 120.0 {
+            return None;
+        }
+        let easy = self.paces.easy_s_per_km();
+        let (cap_km, cap_min) = long_run_cap(ask.class);
+        let cap = (cap_km * easy / 60.0).min(cap_min);
+        let guard_share = self.input.guardrails.max_long_run_share_pct / 100.0;
+        let (minutes, limit) = if let Some(step) = long_run_step(ask.label, ask.n) {
+            let peak = ask.peak_long.unwrap_or(ask.run_minutes * LONG_RUN_SHARE);
+            (
+                (peak * step).min(ask.run_minutes * guard_share),
+                format!(" ({:.0} % of the longest long run)", step * 100.0),
+            )
+        } else {
+            let share = match ask.label {
+                PhaseKind::Base => LONG_RUN_SHARE - 0.02,
+                PhaseKind::Specific if ask.class == RaceDistance::Marathon => LONG_RUN_SHARE + 0.02,
+                PhaseKind::Build | PhaseKind::Specific => LONG_RUN_SHARE,
+                _ => return None,
+            }
+            .min(guard_share);
+            // Long-run progression: from the longest recent run, about 1.5 km more per week.
+            let progression_km =
+                athlete.longest_recent_run_km.max(8.0) + 1.5 * (ask.week_index as f64 + 1.0);
+            let progression = progression_km * easy / 60.0;
+            let mut minutes = (ask.run_minutes * share).min(cap).min(progression);
+            if ask.down_week {
+                minutes = minutes.min(ask.prev.unwrap_or(minutes) * 0.8);
+            }
+            let limit = if minutes >= cap - 0.5 {
+                format!(" (cap for the {})", ask.class.label())
+            } else if minutes >= progression - 0.5 {
+                " (progression from the longest recent run)".to_owned()
+            } else {
+                String::new()
+            };
+            (minutes, limit)
+        };
+        let minutes = minutes.round();
+        if minutes < MIN_LONG_RUN_MIN {
+            return None;
+        }
+        let with_pace = ask.label == PhaseKind::Specific
+            && matches!(ask.class, RaceDistance::Marathon | RaceDistance::Half)
+            && ask.n.is_multiple_of(2);
+        let km = minutes * 60.0 / easy;
+        let why = format!(
+            "Long run ≈ {km:.0} km, {:.0} % of the week's minutes{limit}",
+            minutes / ask.run_minutes.max(1.0) * 100.0
+        );
+        Some((minutes, with_pace, why))
+    }
+
+    /// Hard days of the previous week and race days of the next: spacing crosses weeks.
+    fn nearby_hard(&self, w: usize) -> Vec<NaiveDate> {
+        let mut out = Vec::new();
+        if let Some(prev) = w.checked_sub(1).and_then(|p| self.weeks.get(p)) {
+            for s in &prev.slots {
+                if s.kind.is_hard() {
+                    out.push(prev.start + Days::new(s.day as u64));
+                }
+            }
+        }
+        if let Some(next) = self.days.get((w + 1) * 7..(w + 2) * 7) {
+            out.extend(next.iter().filter(|d| d.race.is_some()).map(|d| d.date));
+        }
+        out
+    }
+
+    /// Race sessions last as long as the predicted race (plus a warm-up for short races).
+    fn fill_race_minutes(&self, week: &mut PlannedWeek) {
+        for slot in &mut week.slots {
+            if let Some(ri) = slot.race {
+                let race = &self.input.races[ri];
+                let predicted = self.paces.race_time_s(race.distance_km) / 60.0;
+                let warmup = if race.distance_km <= 21.0 { 15.0 } else { 0.0 };
+                slot.minutes = (predicted + warmup).round();
+                slot.why = format!("{} race", race.priority.letter());
+            }
+        }
+    }
+
+    /// The long run stays within the coach's share of the week's running distance.
+    fn enforce_long_share(&self, week: &mut PlannedWeek) {
+        let share = self.input.guardrails.max_long_run_share_pct / 100.0;
+        let easy = self.paces.easy_s_per_km();
+        let km_of = |s: &Slot| -> f64 {
+            if s.kind.is_run() {
+                s.minutes * 60.0 / pace_of(s.kind, easy, self.paces)
+            } else {
+                0.0
+            }
+        };
+        let Some(li) = week.slots.iter().position(|s| s.kind == SessionType::Long) else {
+            return;
+        };
+        let other: f64 = week
+            .slots
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i != li && s.race.is_none())
+            .map(|(_, s)| km_of(s))
+            .sum();
+        let long_km = km_of(&week.slots[li]);
+        let max_km = share * other / (1.0 - share).max(0.01) * 0.98;
+        if long_km > max_km {
+            let slot = &mut week.slots[li];
+            slot.minutes = (slot.minutes * max_km / long_km).floor();
+            slot.why.push_str(&format!(
+                " · shortened to stay within {:.0} % of the week",
+                share * 100.0
+            ));
+            if slot.minutes < 30.0 {
+                slot.kind = SessionType::Easy;
+                slot.rpe = 3.0;
+                slot.long_with_pace = false;
+            }
+        }
+    }
+
+    /// Week-over-week load stays within the ramp cap, unless the week before was a down week.
+    fn enforce_ramp(
+        &self,
+        week: &mut PlannedWeek,
+        prev_load: f64,
+        prev_down: bool,
+    ) -> Option<String> {
+        if prev_down || prev_load <= 0.0 {
+            return None;
+        }
+        let limit = prev_load * (1.0 + self.params.ramp);
+        let load = week.load();
+        if load <= limit {
+            return None;
+        }
+        let fixed: f64 = week
+            .slots
+            .iter()
+            .filter(|s| !s.flexible)
+            .map(Slot::load)
+            .sum();
+        let flexible = load - fixed;
+        let (factor_flex, factor_fixed) = if fixed < limit && flexible > 0.0 {
+            ((limit - fixed) / flexible, 1.0)
+        } else {
+            (0.0, limit / fixed.max(1.0))
+        };
+        for slot in &mut week.slots {
+            if slot.race.is_some() {
+                continue;
+            }
+            let f = if slot.flexible {
+                factor_flex
+            } else {
+                factor_fixed
+            };
+            slot.minutes = (slot.minutes * f * 0.999).floor();
+        }
+        week.slots.retain(|s| s.minutes >= 10.0 || s.race.is_some());
+        Some(format!(
+            "easy volume trimmed to keep the load rise within {:.0} %",
+            self.params.ramp * 100.0
+        ))
+    }
+
+    /// Running distance of a planned week, races excluded.
+    fn run_km(&self, week: &PlannedWeek) -> f64 {
+        let easy = self.paces.easy_s_per_km();
+        week.slots
+            .iter()
+            .filter(|s| s.kind.is_run() && s.race.is_none())
+            .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, self.paces))
+            .sum()
+    }
+
+    /// A comeback runner's running distance rises no faster than the coach's cap.
+    fn enforce_distance_ramp(&self, week: &mut PlannedWeek, prev_km: f64) -> Option<String> {
+        let cap = self.input.guardrails.max_weekly_increase_pct / 100.0;
+        let km = self.run_km(week);
+        let limit = prev_km * (1.0 + cap) * 0.99;
+        if km <= limit || km <= 0.0 {
+            return None;
+        }
+        let factor = limit / km;
+        for slot in &mut week.slots {
+            if slot.race.is_none() && slot.kind.is_run() {
+                slot.minutes = (slot.minutes * factor).floor();
+            }
+        }
+        Some(format!(
+            "running distance held within the coach's {:.0} % comeback cap",
+            cap * 100.0
+        ))
+    }
+
+    /// Scales the taper's last days so its load lands at the target cut below the week before
+    /// the taper (Bosquet 2007: 41–60 %).
+    fn calibrate_taper(&mut self, cycle: &Cycle) {
+        let taper_days = (cycle.race_day - cycle.taper_start).num_days();
+        if taper_days <= 0 {
+            return;
+        }
+        let final_days = taper_days.min(7);
+        let final_start = cycle.race_day - chrono::Duration::days(final_days);
+        // Reference: the last full training week before the taper (not a down week).
+        let Some(reference) = self
+            .weeks
+            .iter()
+            .rev()
+            .find(|w| {
+                w.start >= cycle.start && w.start + Days::new(6) < cycle.taper_start && !w.down_week
+            })
+            .map(|w| w.start)
+        else {
+            return;
+        };
+        let daily = |weeks: &[PlannedWeek], from: NaiveDate, to: NaiveDate| -> f64 {
+            weeks
+                .iter()
+                .flat_map(|w| {
+                    w.slots
+                        .iter()
+                        .filter(move |s| s.race.is_none())
+                        .map(move |s| (w.start + Days::new(s.day as u64), s.load()))
+                })
+                .filter(|(d, _)| *d >= from && *d < to)
+                .map(|(_, l)| l)
+                .sum()
+        };
+        let pre = daily(&self.weeks, reference, reference + Days::new(7)) / 7.0;
+        let fin = daily(&self.weeks, final_start, cycle.race_day) / final_days as f64;
+        if pre <= 0.0 || fin <= 0.0 {
+            return;
+        }
+        // Only a taper outside the band is adjusted, and then to just inside it, so the
+        // week keeps the shape the builder gave it.
+        let cut = 1.0 - fin / pre;
+        let target = if cut < *TAPER_CUT_RANGE.start() {
+            TAPER_CUT_TARGET.min(TAPER_CUT_RANGE.start() + 0.03)
+        } else if cut > *TAPER_CUT_RANGE.end() {
+            TAPER_CUT_TARGET.max(TAPER_CUT_RANGE.end() - 0.03)
+        } else {
+            return;
+        };
+        let factor = (1.0 - target) * pre / fin;
+        for week in &mut self.weeks {
+            let start = week.start;
+            for slot in &mut week.slots {
+                let date = start + Days::new(slot.day as u64);
+                if slot.race.is_none() && date >= final_start && date < cycle.race_day {
+                    slot.minutes = (slot.minutes * factor).round().max(10.0);
+                }
+            }
+        }
+    }
+
+    /// Turns planned weeks into model weeks with sessions, ids and reasons.
+    fn render(&self) -> Vec<Week> {
+        let athlete = self.input.athlete;
+        let easy = self.paces.easy_s_per_km();
+        let mut next_id = 1u64;
+        let mut weeks = Vec::with_capacity(self.weeks.len());
+        for pw in &self.weeks {
+            let run_km: f64 = pw
+                .slots
+                .iter()
+                .filter(|s| s.kind.is_run())
+                .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, self.paces))
+                .sum();
+            let mut sessions = Vec::with_capacity(pw.slots.len());
+            for slot in &pw.slots {
+                let date = pw.start + Days::new(slot.day as u64);
+                let phase = self.map.phase_on(date);
+                let race = slot.race.and_then(|r| self.input.races.get(r));
+                let w = workout(&WorkoutRequest {
+                    kind: slot.kind,
+                    minutes: slot.minutes,
+                    phase,
+                    class: pw.class,
+                    athlete,
+                    paces: self.paces,
+                    run_walk: slot.why.starts_with("Run-walk"),
+                    long_with_pace: slot.long_with_pace,
+                    race,
+                });
+                sessions.push(Session {
+                    id: SessionId(next_id),
+                    date,
+                    kind: w.kind,
+                    duration_min: w.duration_min,
+                    distance_km: w.distance_km,
+                    rpe: slot.rpe,
+                    pace: w.pace,
+                    hr_zone: None,
+                    description: w.description,
+                    rationale: if slot.why.is_empty() {
+                        format!("{} session", w.kind.label())
+                    } else {
+                        slot.why.clone()
+                    },
+                    coach_notes: String::new(),
+                    edited: false,
+                });
+                next_id += 1;
+            }
+            let long = sessions
+                .iter()
+                .find(|s| s.kind == SessionType::Long)
+                .and_then(|s| s.distance_km);
+            let mut rationale = pw.headline.clone();
+            if let Some(long_km) = long
+                && run_km > 0.0
+            {
+                rationale.push_str(&format!(
+                    " · long run {long_km:.0} km = {:.0} % of week",
+                    long_km / run_km * 100.0
+                ));
+            }
+            for note in &pw.notes {
+                rationale.push_str(" · ");
+                rationale.push_str(note);
+            }
+            weeks.push(Week {
+                start: pw.start,
+                phase: pw.phase,
+                status: WeekStatus::Draft,
+                down_week: pw.down_week,
+                rationale,
+                sessions,
+            });
+        }
+        weeks
+    }
+}
+
+#[derive(Clone, Copy)]
+struct LongRunAsk {
+    label: PhaseKind,
+    class: RaceDistance,
+    n: usize,
+    run_minutes: f64,
+    down_week: bool,
+    run_walk: bool,
+    week_index: usize,
+    prev: Option<f64>,
+    /// The longest long run so far in this cycle.
+    peak_long: Option<f64>,
+}
+
+/// Strength twice a week for masters and comeback runners and anyone carrying an injury
+/// (source article: masters "strength work", comeback "cross-training balance").
+fn wants_strength(athlete: &Athlete) -> bool {
+    athlete.equipment.gym
+        && !athlete
+            .preferences
+            .disliked
+            .contains(&SessionType::Strength)
+        && (matches!(
+            athlete.runner_type,
+            RunnerType::Masters | RunnerType::Comeback
+        ) || athlete.injury_history.iter().any(|i| !i.resolved))
+}
+
+fn wants_cross_training(athlete: &Athlete) -> bool {
+    athlete.runner_type == RunnerType::Comeback
+        && !athlete
+            .preferences
+            .disliked
+            .contains(&SessionType::CrossTraining)
+}
+
+/// Weekly load of the strength and cross-training the athlete is assumed to do already
+/// (rehab and gym routines), so adding them in week one is not counted as a jump.
+fn supplementary_load(athlete: &Athlete) -> f64 {
+    let strength = if wants_strength(athlete) {
+        2.0 * 30.0 * 4.0
+    } else {
+        0.0
+    };
+    let cross = if wants_cross_training(athlete) {
+        40.0 * 4.0
+    } else {
+        0.0
+    };
+    strength + cross
+}
+
+/// Average pace (s/km) of a session type, for turning minutes into distance.
+fn pace_of(kind: SessionType, easy: f64, paces: &PaceBook) -> f64 {
+    match kind {
+        SessionType::Threshold | SessionType::RacePace => {
+            (easy * 25.0 + paces.paces.threshold_s_per_km * 35.0) / 60.0
+        }
+        SessionType::Intervals => (easy + paces.paces.interval_s_per_km) / 2.0 + 15.0,
+        SessionType::Recovery => easy + 25.0,
+        _ => easy,
+    }
+}
+
+/// Minutes of a quality session, growing a little through its phase.
+fn quality_minutes(kind: SessionType, phase: PhaseKind, n: usize, class: RaceDistance) -> f64 {
+    let base: f64 = match kind {
+        SessionType::Threshold => 50.0,
+        SessionType::Intervals => 55.0,
+        SessionType::RacePace => match class {
+            RaceDistance::Marathon => 70.0,
+            RaceDistance::Half => 60.0,
+            _ => 50.0,
+        },
+        SessionType::Hills => 45.0,
+        _ => 45.0,
+    };
+    let grow = 3.0 * (n.min(6) as f64);
+    match phase {
+        PhaseKind::Taper | PhaseKind::Race => (base * 0.8).round(),
+        PhaseKind::Base => base,
+        _ => base + grow,
+    }
+}
+
+/// The phase a week is labelled with: the A race week is "race"; otherwise the phase holding
+/// most of its days (later phase on ties).
+fn week_label(days: &[DayInfo; 7], map: &SeasonMap, cycle: Option<&Cycle>) -> PhaseKind {
+    if let Some(c) = cycle
+        && days.iter().any(|d| d.date == c.race_day)
+    {
+        return PhaseKind::Race;
+    }
+    let mut counts = [0usize; 6];
+    for d in days {
+        let idx = PhaseKind::ALL
+            .iter()
+            .position(|k| *k == map.phase_on(d.date))
+            .unwrap_or(0);
+        counts[idx] += 1;
+    }
+    let best = counts.iter().copied().max().unwrap_or(0);
+    let idx = counts.iter().rposition(|c| *c == best).unwrap_or(0);
+    PhaseKind::ALL[idx]
+}
+
+/// "Build 3/7": the week's number within its labelled phase in this cycle.
+fn phase_position(
+    map: &SeasonMap,
+    cycle: Option<&Cycle>,
+    start: NaiveDate,
+    label: PhaseKind,
+) -> (usize, usize) {
+    let Some(phase) = map.phases.iter().find(|p| {
+        p.kind == label
+            && cycle.is_none_or(|c| c.start <= p.start && p.end <= c.recovery_end)
+            && p.start <= start.checked_add_days(Days::new(6)).unwrap_or(start)
+            && start <= p.end
+    }) else {
+        return (1, 1);
+    };
+    let weeks = ((phase.end - phase.start).num_days() + 7) / 7;
+    let n = (start - phase.start).num_days().max(0) / 7 + 1;
+    (
+        usize::try_from(n).unwrap_or(1),
+        usize::try_from(weeks.max(n)).unwrap_or(1),
+    )
+}
+
+/// What each day of the season is: phase, availability, races, taper and recovery windows.
+fn day_infos(input: &PlanInput<'_>, map: &SeasonMap) -> Vec<DayInfo> {
+    let n_days = usize::try_from((map.end - map.start).num_days() + 1).unwrap_or(0);
+    let mut days: Vec<DayInfo> = (0..n_days)
+        .map(|i| {
+            let date = map.start + Days::new(i as u64);
+            DayInfo {
+                date,
+                phase: map.phase_on(date),
+                available: input.athlete.is_available(date.weekday()),
+                race: None,
+                a_taper: false,
+                pre_race: false,
+                b_easy: false,
+                recovery: false,
+                rest: false,
+                final_week: false,
+                volume_factor: 1.0,
+            }
+        })
+        .collect();
+    let index = |date: NaiveDate| -> Option<usize> {
+        usize::try_from((date - map.start).num_days())
+            .ok()
+            .filter(|i| *i < n_days)
+    };
+    for cycle in &map.cycles {
+        let shares = taper_volume_shares(cycle.class);
+        let mut d = cycle.taper_start;
+        while d < cycle.race_day {
+            if let Some(i) = index(d) {
+                let k = usize::try_from((d - cycle.taper_start).num_days() / 7).unwrap_or(0);
+                let k = k.min(shares.len().saturating_sub(1));
+                days[i].a_taper = true;
+                days[i].volume_factor = shares.get(k).copied().unwrap_or(0.5);
+                days[i].pre_race = (cycle.race_day - d).num_days() <= 2;
+                days[i].final_week = (cycle.race_day - d).num_days() <= 7;
+            }
+            d = d + Days::new(1);
+        }
+        let recovery_len = (cycle.recovery_end - cycle.race_day).num_days().max(1) as f64;
+        let mut d = cycle.race_day + Days::new(1);
+        while d <= cycle.recovery_end {
+            if let Some(i) = index(d) {
+                let j = (d - cycle.race_day).num_days() as f64 / recovery_len;
+                days[i].recovery = true;
+                // Rest right after the race: one day, two after a half or a marathon.
+                let after = (d - cycle.race_day).num_days();
+                days[i].rest = after == 1
+                    || (after == 2
+                        && matches!(cycle.class, RaceDistance::Half | RaceDistance::Marathon));
+                days[i].volume_factor = if j < 0.4 {
+                    0.3
+                } else if j < 0.7 {
+                    0.5
+                } else {
+                    0.7
+                };
+            }
+            d = d + Days::new(1);
+        }
+    }
+    for (ri, race) in input.races.iter().enumerate() {
+        let Some(i) = index(race.date) else {
+            continue;
+        };
+        let is_target = map.cycles.iter().any(|c| c.race == ri);
+        days[i].race = Some(ri);
+        if is_target {
+            days[i].volume_factor = 0.0;
+            continue;
+        }
+        // The day before any race: a shakeout at most.
+        if let Some(j) = race.date.checked_sub_days(Days::new(1)).and_then(index) {
+            days[j].pre_race = true;
+        }
+        if race.priority == Priority::B && !days[i].a_taper && !days[i].recovery {
+            let before = b_race_taper_days(race.class());
+            let after = b_race_recovery_days(race.distance_km);
+            for k in 1..=before {
+                if let Some(j) = index(race.date - Days::new(k as u64))
+                    && !days[j].a_taper
+                {
+                    days[j].b_easy = true;
+                    days[j].volume_factor = days[j].volume_factor.min(0.6);
+                }
+            }
+            for k in 1..=after {
+                if let Some(j) = index(race.date + Days::new(k as u64))
+                    && !days[j].a_taper
+                {
+                    days[j].b_easy = true;
+                    days[j].volume_factor = days[j].volume_factor.min(0.6);
+                }
+            }
+        }
+    }
+    days
+}

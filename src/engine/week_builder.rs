@@ -1,0 +1,498 @@
+//! Places one week's sessions on days: races first, then the long run on its day, quality
+//! sessions on preferred days with hard days apart, rest days, then easy volume.
+//!
+//! The result is a list of [`Slot`]s (type, day, minutes, reason); content (paces,
+//! descriptions) is added later, after the season-level caps have adjusted the minutes.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::rules::running_days;
+use crate::model::{Athlete, PhaseKind, SessionType};
+
+/// What the planner knows about one day of the week.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DayInfo {
+    pub date: NaiveDate,
+    pub phase: PhaseKind,
+    pub available: bool,
+    /// A race on this day (index into the race list).
+    pub race: Option<usize>,
+    /// Inside an A race's taper.
+    pub a_taper: bool,
+    /// The last two days before an A race: shakeouts only.
+    pub pre_race: bool,
+    /// Mini-taper before, or short recovery after, a B race: easy running only.
+    pub b_easy: bool,
+    /// Recovery after an A race: easy running only.
+    pub recovery: bool,
+    /// A day that must stay free (the days right after an A race).
+    pub rest: bool,
+    /// The last week before an A race: no long run any more.
+    pub final_week: bool,
+    /// Volume relative to the week's normal level (taper shares, recovery ramps).
+    pub volume_factor: f64,
+}
+
+impl DayInfo {
+    /// Whether a hard session may go on this day (before spacing rules).
+    fn allows_quality(&self) -> bool {
+        self.available
+            && !self.rest
+            && self.race.is_none()
+            && !self.pre_race
+            && !self.b_easy
+            && !self.recovery
+            && self.phase != PhaseKind::Recovery
+    }
+}
+
+/// A session before its content is written: what, when, how long, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slot {
+    pub day: usize,
+    pub kind: SessionType,
+    pub minutes: f64,
+    pub rpe: f64,
+    pub why: String,
+    pub long_with_pace: bool,
+    pub race: Option<usize>,
+    /// Minutes the season-level caps may scale (easy volume), as opposed to fixed work.
+    pub flexible: bool,
+}
+
+impl Slot {
+    pub fn load(&self) -> f64 {
+        self.rpe * self.minutes
+    }
+}
+
+/// Everything the builder needs for one week.
+pub struct WeekRequest<'a> {
+    pub days: &'a [DayInfo; 7],
+    pub athlete: &'a Athlete,
+    pub min_rest_days: u8,
+    /// Minimum days between two hard days (2 = not back to back, 3 = 72 h).
+    pub hard_spacing_days: i64,
+    /// Hard days of the previous week and race days of the next, as dates.
+    pub nearby_hard: &'a [NaiveDate],
+    /// Planned running minutes for the week, races excluded.
+    pub run_minutes: f64,
+    /// The weekly minutes that set how many days are run: the pre-taper level in a taper,
+    /// since frequency is maintained while volume drops (Bosquet 2007).
+    pub frequency_minutes: f64,
+    /// Quality sessions wanted, with each one's reason, most important first.
+    pub quality: &'a [(SessionType, f64, String)],
+    /// The long run wanted this week: minutes and whether it carries race-pace work.
+    pub long_run: Option<(f64, bool, String)>,
+    pub strides_days: usize,
+    pub strength_sessions: usize,
+    pub cross_training: bool,
+    pub run_walk: bool,
+    /// Beginners run on fewer days.
+    pub beginner: bool,
+    /// Give one easy day midweek the weight of a medium-long run.
+    pub medium_long: bool,
+}
+
+/// The placed week: slots and what the builder had to give up.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BuiltWeek {
+    pub slots: Vec<Slot>,
+    pub notes: Vec<String>,
+}
+
+/// Weekday preference for quality days when the athlete has none: the article's templates put
+/// workouts on Tuesday and Thursday.
+const QUALITY_DAY_ORDER: [Weekday; 7] = [
+    Weekday::Tue,
+    Weekday::Thu,
+    Weekday::Wed,
+    Weekday::Sat,
+    Weekday::Fri,
+    Weekday::Mon,
+    Weekday::Sun,
+];
+
+const MIN_EASY_MIN: f64 = 25.0;
+const MAX_EASY_MIN: f64 = 75.0;
+const MIN_RUN_WALK_MIN: f64 = 20.0;
+
+/// Target RPE for a slot type (SCIENCE.md, "Target session RPE").
+pub fn slot_rpe(kind: SessionType, long_with_pace: bool) -> f64 {
+    match kind {
+        SessionType::Long if long_with_pace => 5.0,
+        SessionType::Long => 4.0,
+        SessionType::CrossTraining | SessionType::Strength => 4.0,
+        other => other.default_rpe(),
+    }
+}
+
+/// Places a week's sessions.
+pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
+    let days = req.days;
+    let mut out = BuiltWeek::default();
+    let mut taken = [false; 7];
+    let mut hard: Vec<NaiveDate> = req.nearby_hard.to_vec();
+
+    // 1. Races are fixed.
+    for (d, info) in days.iter().enumerate() {
+        if let Some(race) = info.race {
+            out.slots.push(Slot {
+                day: d,
+                kind: SessionType::Race,
+                minutes: 0.0,
+                rpe: SessionType::Race.default_rpe(),
+                why: String::new(),
+                long_with_pace: false,
+                race: Some(race),
+                flexible: false,
+            });
+            taken[d] = true;
+            hard.push(info.date);
+        }
+    }
+    let is_near_hard = |date: NaiveDate, hard: &[NaiveDate], spacing: i64| {
+        hard.iter().any(|h| (date - *h).num_days().abs() < spacing)
+    };
+
+    // 2. The long run: its own day if possible, never the day after a hard session.
+    let mut long_day = None;
+    if let Some((minutes, with_pace, why)) = &req.long_run {
+        let preferred = req.athlete.long_run_day;
+        // Its own day, or the day before or after within the week; never on two days in a row
+        // with another long effort, so otherwise it is skipped for the week.
+        let mut order: Vec<usize> = Vec::with_capacity(3);
+        if let Some(p) = index_of_weekday(days, preferred) {
+            order.push(p);
+            if p > 0 {
+                order.push(p - 1);
+            }
+            if p < 6 {
+                order.push(p + 1);
+            }
+        }
+        let pick = order.into_iter().find(|&d| {
+            let info = &days[d];
+            info.available
+                && !info.rest
+                && !taken[d]
+                && !info.pre_race
+                && !info.final_week
+                && !info.b_easy
+                && !is_near_hard(info.date, &hard, 2)
+        });
+        match pick {
+            Some(d) => {
+                if days[d].date.weekday() != preferred {
+                    out.notes.push(format!(
+                        "long run moved to {} ({} not possible this week)",
+                        days[d].date.weekday(),
+                        preferred
+                    ));
+                }
+                out.slots.push(Slot {
+                    day: d,
+                    kind: SessionType::Long,
+                    minutes: *minutes,
+                    rpe: slot_rpe(SessionType::Long, *with_pace),
+                    why: why.clone(),
+                    long_with_pace: *with_pace,
+                    race: None,
+                    flexible: true,
+                });
+                taken[d] = true;
+                long_day = Some(d);
+            }
+            None => out.notes.push(if days.iter().any(|d| d.race.is_some()) {
+                "no long run: the race is this week's long effort".to_owned()
+            } else {
+                "no long run this week: its day is taken".to_owned()
+            }),
+        }
+    }
+
+    // 3. Quality sessions: preferred days first, spaced from every other hard day, never the
+    //    day before the long run.
+    let mut order: Vec<usize> = Vec::with_capacity(14);
+    for &wd in &req.athlete.preferred_days {
+        order.extend(index_of_weekday(days, wd));
+    }
+    for wd in QUALITY_DAY_ORDER {
+        order.extend(index_of_weekday(days, wd));
+    }
+    let mut placed_quality = 0usize;
+    for (kind, minutes, why) in req.quality {
+        let pick = order.iter().copied().find(|&d| {
+            let info = &days[d];
+            info.allows_quality()
+                && !taken[d]
+                && long_day != Some(d + 1)
+                && !is_near_hard(info.date, &hard, req.hard_spacing_days)
+        });
+        let Some(d) = pick else {
+            let any_day = days.iter().any(DayInfo::allows_quality);
+            out.notes.push(if any_day {
+                format!("{} left out: no day keeps hard days apart", kind.label())
+            } else {
+                format!("{} left out: easy days around the race", kind.label())
+            });
+            continue;
+        };
+        let preferred = req.athlete.preferred_days.contains(&days[d].date.weekday());
+        let mut why = why.clone();
+        if preferred {
+            why.push_str(&format!(" · {} is a preferred day", days[d].date.weekday()));
+        }
+        out.slots.push(Slot {
+            day: d,
+            kind: *kind,
+            minutes: *minutes * days[d].volume_factor.clamp(0.6, 1.0),
+            rpe: slot_rpe(*kind, false),
+            why,
+            long_with_pace: false,
+            race: None,
+            flexible: false,
+        });
+        taken[d] = true;
+        hard.push(days[d].date);
+        placed_quality += 1;
+    }
+
+    // 4. Rest days: at least the guardrail; easy days fill the rest of the running days.
+    let min_rest = usize::from(req.min_rest_days).min(6);
+    let unavailable = days.iter().filter(|d| !d.available).count();
+    let mut fixed_run_days = taken.iter().filter(|t| **t).count();
+    // Too many fixed sessions for the rest days the coach wants: drop quality, last first.
+    while fixed_run_days > 7 - min_rest && placed_quality > 0 {
+        if let Some(pos) = out
+            .slots
+            .iter()
+            .rposition(|s| s.kind.is_hard() && s.race.is_none())
+        {
+            let removed = out.slots.remove(pos);
+            taken[removed.day] = false;
+            hard.retain(|h| *h != days[removed.day].date);
+            fixed_run_days -= 1;
+            placed_quality -= 1;
+            out.notes.push(format!(
+                "{} dropped to keep {min_rest} rest days",
+                removed.kind.label()
+            ));
+        } else {
+            break;
+        }
+    }
+    let target_days = running_days(req.frequency_minutes, req.athlete.runner_type, req.beginner)
+        .min(7 - min_rest.max(unavailable));
+    let free: Vec<usize> = (0..7)
+        .filter(|&d| days[d].available && !days[d].rest && !taken[d])
+        .collect();
+    let easy_count = target_days.saturating_sub(fixed_run_days).min(free.len());
+    // Rest goes where the templates put it: the day after the long run (template A: Monday),
+    // then Friday (templates B and C), then days that keep runs spread out.
+    let after_long = long_day.map(|l| (l + 1) % 7);
+    let rest_rank = |d: usize| -> (u8, u8) {
+        let first = if Some(d) == after_long { 0 } else { 1 };
+        let weekday_rank = match days[d].date.weekday() {
+            Weekday::Fri => 0,
+            Weekday::Mon => 1,
+            Weekday::Wed => 2,
+            Weekday::Sat => 3,
+            Weekday::Thu => 4,
+            Weekday::Tue => 5,
+            Weekday::Sun => 6,
+        };
+        (first, weekday_rank)
+    };
+    let mut by_rest: Vec<usize> = free.clone();
+    by_rest.sort_by_key(|&d| rest_rank(d));
+    let rest_count = free.len() - easy_count;
+    let mut easy_days: Vec<usize> = by_rest.into_iter().skip(rest_count).collect();
+    easy_days.sort_unstable();
+
+    // 5. Minutes: what the long run and quality do not use goes to easy days, within limits.
+    let fixed_minutes: f64 = out
+        .slots
+        .iter()
+        .filter(|s| s.race.is_none())
+        .map(|s| s.minutes)
+        .sum();
+    let min_easy = if req.run_walk {
+        MIN_RUN_WALK_MIN
+    } else {
+        MIN_EASY_MIN
+    };
+    // Marathon and half builds keep a medium-long run midweek (template A: Wednesday).
+    let medium_long = if req.medium_long && easy_days.len() >= 3 {
+        easy_days
+            .iter()
+            .copied()
+            .min_by_key(|&d| (days[d].date.weekday().num_days_from_monday() as i64 - 2).abs())
+    } else {
+        None
+    };
+    let weight = |d: usize| {
+        let w = days[d].volume_factor.max(0.2);
+        if Some(d) == medium_long { w * 1.5 } else { w }
+    };
+    let mut easy_total = (req.run_minutes - fixed_minutes).max(0.0);
+    // Fewer, longer easy runs rather than many very short ones.
+    while easy_days.len() > 1 {
+        let total_weight: f64 = easy_days.iter().map(|&d| weight(d)).sum();
+        let smallest = easy_days
+            .iter()
+            .map(|&d| easy_total * weight(d) / total_weight)
+            .fold(f64::INFINITY, f64::min);
+        if smallest >= min_easy {
+            break;
+        }
+        // Drop the easy day with the smallest weight (latest on ties).
+        if let Some(pos) = easy_days
+            .iter()
+            .enumerate()
+            .min_by(|a, b| weight(*a.1).total_cmp(&weight(*b.1)).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
+        {
+            easy_days.remove(pos);
+        }
+    }
+    let total_weight: f64 = easy_days.iter().map(|&d| weight(d)).sum();
+    let mut lost = 0.0;
+    let mut strides_left = req.strides_days;
+    for &d in &easy_days {
+        let info = &days[d];
+        let share = if total_weight > 0.0 {
+            easy_total * weight(d) / total_weight
+        } else {
+            0.0
+        };
+        let max = if Some(d) == medium_long {
+            MAX_EASY_MIN * 1.3
+        } else {
+            MAX_EASY_MIN
+        };
+        let minutes = share.clamp(min_easy.min(share.max(20.0)), max);
+        lost += (share - minutes).max(0.0);
+        let after_hard = hard.iter().any(|h| (info.date - *h).num_days() == 1);
+        let (kind, why) = if Some(d) == medium_long && !after_hard {
+            (
+                SessionType::Easy,
+                "Medium-long easy run: midweek endurance (marathon base template)".to_owned(),
+            )
+        } else if info.pre_race {
+            (
+                SessionType::Easy,
+                "Shakeout before race day: short and relaxed".to_owned(),
+            )
+        } else if after_hard {
+            (
+                SessionType::Recovery,
+                "Day after a hard session: recovery pace".to_owned(),
+            )
+        } else if strides_left > 0 && !info.recovery && !info.b_easy && !req.run_walk {
+            strides_left -= 1;
+            (
+                SessionType::Strides,
+                "Easy run with strides: leg speed without fatigue".to_owned(),
+            )
+        } else if req.run_walk {
+            (
+                SessionType::Easy,
+                "Run-walk: rebuilding tolerance after injury".to_owned(),
+            )
+        } else if info.recovery {
+            (
+                SessionType::Easy,
+                "Recovery block: easy running only".to_owned(),
+            )
+        } else if info.b_easy {
+            (SessionType::Easy, "Around a B race: easy only".to_owned())
+        } else {
+            (SessionType::Easy, "Easy aerobic volume".to_owned())
+        };
+        let minutes = if info.pre_race {
+            minutes.min(30.0)
+        } else {
+            minutes
+        };
+        out.slots.push(Slot {
+            day: d,
+            kind,
+            minutes: minutes.round(),
+            rpe: slot_rpe(kind, false),
+            why,
+            long_with_pace: false,
+            race: None,
+            flexible: true,
+        });
+        taken[d] = true;
+    }
+    easy_total -= lost;
+    if lost > 15.0 {
+        out.notes.push(format!(
+            "{lost:.0} min of planned volume left out: easy runs are capped at {MAX_EASY_MIN:.0} min"
+        ));
+    }
+    let _ = easy_total;
+
+    // 6. Cross-training on a spare day, when rest days allow it (comeback balance).
+    if req.cross_training {
+        let rest_now = 7 - taken.iter().filter(|t| **t).count();
+        if rest_now > min_rest
+            && let Some(d) = (0..7)
+                .find(|&d| days[d].available && !days[d].rest && !taken[d] && after_long != Some(d))
+        {
+            out.slots.push(Slot {
+                day: d,
+                kind: SessionType::CrossTraining,
+                minutes: 40.0,
+                rpe: slot_rpe(SessionType::CrossTraining, false),
+                why: "Cross-training: aerobic work without impact".to_owned(),
+                long_with_pace: false,
+                race: None,
+                flexible: true,
+            });
+        }
+    }
+
+    // 7. Strength on easy days, as a second session (it does not take a rest day).
+    let mut strength_left = req.strength_sessions;
+    let strength_days: Vec<usize> = out
+        .slots
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.kind,
+                SessionType::Easy | SessionType::Recovery | SessionType::Strides
+            )
+        })
+        .map(|s| s.day)
+        .collect();
+    for d in strength_days {
+        if strength_left == 0 {
+            break;
+        }
+        if days[d].pre_race {
+            continue;
+        }
+        strength_left -= 1;
+        out.slots.push(Slot {
+            day: d,
+            kind: SessionType::Strength,
+            minutes: 30.0,
+            rpe: slot_rpe(SessionType::Strength, false),
+            why: "Strength for durability (joints and tendons)".to_owned(),
+            long_with_pace: false,
+            race: None,
+            flexible: true,
+        });
+    }
+
+    out.slots
+        .sort_by_key(|s| (s.day, s.kind == SessionType::Strength));
+    out
+}
+
+fn index_of_weekday(days: &[DayInfo; 7], wd: Weekday) -> Option<usize> {
+    days.iter().position(|d| d.date.weekday() == wd)
+}

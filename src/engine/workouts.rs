@@ -1,0 +1,354 @@
+//! Session content: what a session of a given type and length looks like for this athlete —
+//! description, target pace, distance and RPE — from the athlete's training paces.
+
+use chrono::NaiveDate;
+
+use super::predict::{
+    TrainingPaces, best_recent_vdot, format_duration_s, format_pace, time_for_vdot, training_paces,
+};
+use crate::model::{Athlete, PaceRange, PhaseKind, Race, RaceDistance, RunnerType, SessionType};
+
+/// VDOT assumed when the athlete has no recent result (a typical recreational runner).
+pub const DEFAULT_VDOT: f64 = 40.0;
+
+/// Results older than this do not set training paces (a season ago is another athlete).
+pub const RESULT_WINDOW_DAYS: i64 = 400;
+
+/// VDOT points taken off after an injury break, so comeback paces start gentle.
+pub const COMEBACK_VDOT_PENALTY: f64 = 3.0;
+
+/// The athlete's paces and where they come from.
+#[derive(Clone, Debug)]
+pub struct PaceBook {
+    pub vdot: f64,
+    pub paces: TrainingPaces,
+    /// "VDOT 47.9 from Autumn Half 1:38:30".
+    pub source: String,
+}
+
+impl PaceBook {
+    /// Paces from the best recent result, adjusted for runner type; a default otherwise.
+    pub fn for_athlete(athlete: &Athlete, today: NaiveDate) -> Self {
+        let found = best_recent_vdot(&athlete.recent_results, today, RESULT_WINDOW_DAYS);
+        let (mut vdot, mut source) = match found {
+            Some(v) => {
+                let best = athlete
+                    .recent_results
+                    .iter()
+                    .filter(|r| {
+                        super::predict::vdot_checked(r.distance_m, r.time_s)
+                            .is_some_and(|x| (x - v).abs() < 1e-9)
+                    })
+                    .map(|r| format!("{} {}", r.name, format_duration_s(r.time_s)))
+                    .next()
+                    .unwrap_or_default();
+                (v, format!("VDOT {v:.1} from {best}"))
+            }
+            None => (
+                DEFAULT_VDOT,
+                format!("no recent result: paces assume VDOT {DEFAULT_VDOT:.0}"),
+            ),
+        };
+        if athlete.runner_type == RunnerType::Comeback {
+            vdot = (vdot - COMEBACK_VDOT_PENALTY).max(20.0);
+            source.push_str(&format!(
+                ", less {COMEBACK_VDOT_PENALTY:.0} after the injury break"
+            ));
+        }
+        let paces = training_paces(vdot)
+            .or_else(|| training_paces(DEFAULT_VDOT))
+            .unwrap_or(FALLBACK_PACES);
+        Self {
+            vdot,
+            paces,
+            source,
+        }
+    }
+
+    /// Middle of the easy range, s/km: what easy minutes are converted to distance with.
+    pub fn easy_s_per_km(&self) -> f64 {
+        (self.paces.easy.fast_s_per_km + self.paces.easy.slow_s_per_km) / 2.0
+    }
+
+    /// Race pace for a distance, s/km, from the VDOT-equivalent time.
+    pub fn race_s_per_km(&self, distance_km: f64) -> f64 {
+        time_for_vdot(self.vdot, distance_km * 1000.0)
+            .map_or(self.paces.threshold_s_per_km, |t| t / distance_km.max(0.1))
+    }
+
+    /// Predicted race time in seconds.
+    pub fn race_time_s(&self, distance_km: f64) -> f64 {
+        self.race_s_per_km(distance_km) * distance_km
+    }
+}
+
+/// Paces of VDOT 40, used only if the pace model itself fails.
+const FALLBACK_PACES: TrainingPaces = TrainingPaces {
+    easy: PaceRange {
+        fast_s_per_km: 355.0,
+        slow_s_per_km: 395.0,
+    },
+    marathon_s_per_km: 325.0,
+    threshold_s_per_km: 305.0,
+    interval_s_per_km: 280.0,
+    repetition_s_per_km: 262.0,
+};
+
+/// What the builder asks for: a session of `kind` lasting about `minutes`.
+pub struct WorkoutRequest<'a> {
+    pub kind: SessionType,
+    pub minutes: f64,
+    pub phase: PhaseKind,
+    pub class: RaceDistance,
+    pub athlete: &'a Athlete,
+    pub paces: &'a PaceBook,
+    /// Comeback run-walk weeks.
+    pub run_walk: bool,
+    /// Marathon-pace finish on a race-specific long run.
+    pub long_with_pace: bool,
+    pub race: Option<&'a Race>,
+}
+
+/// The content of a session: pace, RPE, distance and a description for the athlete.
+pub struct Workout {
+    pub kind: SessionType,
+    pub duration_min: f64,
+    pub distance_km: Option<f64>,
+    pub rpe: f64,
+    pub pace: Option<PaceRange>,
+    pub description: String,
+}
+
+fn range(center: f64, spread: f64) -> PaceRange {
+    PaceRange {
+        fast_s_per_km: center - spread,
+        slow_s_per_km: center + spread,
+    }
+}
+
+fn km(minutes: f64, s_per_km: f64) -> f64 {
+    if s_per_km > 0.0 {
+        minutes * 60.0 / s_per_km
+    } else {
+        0.0
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Builds the session content for a request. Durations are whole minutes.
+pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
+    let p = &req.paces.paces;
+    let easy = req.paces.easy_s_per_km();
+    let minutes = req.minutes.round().max(10.0);
+    let warm = 15.0;
+    let cool = 10.0;
+    let work = (minutes - warm - cool).max(10.0);
+    let pace_str = |s: f64| format_pace(s);
+    let track = if req.athlete.equipment.track {
+        "on the track"
+    } else if req.athlete.equipment.treadmill {
+        "on a measured road loop or the treadmill"
+    } else {
+        "on a measured road loop"
+    };
+    let (rpe, pace, distance, description) = match req.kind {
+        SessionType::Easy | SessionType::Rest => {
+            let d = km(minutes, easy);
+            let text = if req.run_walk {
+                let cycles = (minutes / 5.0).round().max(1.0);
+                format!(
+                    "Run-walk {minutes:.0} min: {cycles:.0} × (4 min easy run, 1 min walk). Stop if pain rises above 3/10."
+                )
+            } else {
+                format!(
+                    "{minutes:.0} min easy, conversational ({}–{} /km)",
+                    pace_str(p.easy.fast_s_per_km),
+                    pace_str(p.easy.slow_s_per_km)
+                )
+            };
+            (3.0, Some(p.easy), Some(d), text)
+        }
+        SessionType::Recovery => {
+            let slow = p.easy.slow_s_per_km + 15.0;
+            (
+                2.0,
+                Some(range(slow, 10.0)),
+                Some(km(minutes, slow)),
+                format!(
+                    "{minutes:.0} min very easy recovery jog, slower than {} /km",
+                    pace_str(p.easy.slow_s_per_km)
+                ),
+            )
+        }
+        SessionType::Strides => (
+            3.0,
+            Some(p.easy),
+            Some(km(minutes, easy) + 0.4),
+            format!(
+                "{minutes:.0} min easy, then 6 × 20 s strides (quick and relaxed, full recovery)"
+            ),
+        ),
+        SessionType::Long => {
+            if req.long_with_pace {
+                let mp_min = (minutes * 0.3).round();
+                let mp = match req.class {
+                    RaceDistance::Marathon => p.marathon_s_per_km,
+                    _ => req.paces.race_s_per_km(21.0975),
+                };
+                let d = km(minutes - mp_min, easy) + km(mp_min, mp);
+                (
+                    5.0,
+                    Some(p.easy),
+                    Some(d),
+                    format!(
+                        "Long run {:.0} km: easy, with the last {mp_min:.0} min at goal race pace ({} /km). Rehearse fuelling.",
+                        d,
+                        pace_str(mp)
+                    ),
+                )
+            } else {
+                let d = km(minutes, easy);
+                let controlled = if req.phase == PhaseKind::Base {
+                    "easy throughout"
+                } else {
+                    "easy, last 15 min steady"
+                };
+                (
+                    4.0,
+                    Some(p.easy),
+                    Some(d),
+                    format!("Long run {d:.0} km ({minutes:.0} min), {controlled}"),
+                )
+            }
+        }
+        SessionType::Threshold => {
+            let reps = (work / 10.0).round().max(1.0);
+            let rep = (work / reps).round();
+            let d = km(warm + cool, easy) + km(work, p.threshold_s_per_km);
+            let text = if reps <= 1.0 {
+                format!(
+                    "{warm:.0} min warm-up · {work:.0} min tempo at threshold ({} /km) · {cool:.0} min cool-down",
+                    pace_str(p.threshold_s_per_km)
+                )
+            } else {
+                format!(
+                    "{warm:.0} min warm-up · {reps:.0} × {rep:.0} min at threshold ({} /km), 2 min jog · {cool:.0} min cool-down",
+                    pace_str(p.threshold_s_per_km)
+                )
+            };
+            (7.0, Some(range(p.threshold_s_per_km, 4.0)), Some(d), text)
+        }
+        SessionType::Intervals => {
+            let (rep_m, pace_s, what) = match (req.phase, req.class) {
+                (PhaseKind::Specific | PhaseKind::Taper, RaceDistance::TenK) => {
+                    (1000.0, req.paces.race_s_per_km(10.0), "10K pace")
+                }
+                (PhaseKind::Specific | PhaseKind::Taper, RaceDistance::FiveK) => {
+                    (600.0, req.paces.race_s_per_km(5.0), "5K pace")
+                }
+                _ => (800.0, p.interval_s_per_km, "interval pace"),
+            };
+            let hard_min = (work * 0.55).max(6.0);
+            let rep_min = rep_m / 1000.0 * pace_s / 60.0;
+            let reps = (hard_min / rep_min.max(0.5)).round().clamp(3.0, 12.0);
+            let d = km(warm + cool, easy)
+                + reps * rep_m / 1000.0
+                + km(work - reps * rep_min, easy + 60.0);
+            (
+                8.0,
+                Some(range(pace_s, 3.0)),
+                Some(d),
+                format!(
+                    "{warm:.0} min warm-up · {reps:.0} × {rep_m:.0} m at {what} ({} /km) {track}, equal-time jog · {cool:.0} min cool-down",
+                    pace_str(pace_s)
+                ),
+            )
+        }
+        SessionType::RacePace => {
+            let (pace_s, what) = match req.class {
+                RaceDistance::Marathon => (p.marathon_s_per_km, "marathon pace"),
+                RaceDistance::Half => (req.paces.race_s_per_km(21.0975), "half-marathon pace"),
+                RaceDistance::TenK => (req.paces.race_s_per_km(10.0), "10K pace"),
+                RaceDistance::FiveK => (req.paces.race_s_per_km(5.0), "5K pace"),
+            };
+            let at_pace_km = km(work, pace_s);
+            let d = km(warm + cool, easy) + at_pace_km;
+            (
+                6.0,
+                Some(range(pace_s, 3.0)),
+                Some(d),
+                format!(
+                    "{warm:.0} min warm-up · {at_pace_km:.1} km at {what} ({} /km) · {cool:.0} min cool-down",
+                    pace_str(pace_s)
+                ),
+            )
+        }
+        SessionType::Hills => {
+            let reps = (work / 3.0).round().clamp(4.0, 12.0);
+            let d = km(minutes, easy);
+            (
+                7.0,
+                None,
+                Some(d),
+                format!(
+                    "{warm:.0} min warm-up · {reps:.0} × 75 s uphill at 5K effort, jog down · {cool:.0} min cool-down"
+                ),
+            )
+        }
+        SessionType::CrossTraining => (
+            4.0,
+            None,
+            None,
+            format!("{minutes:.0} min easy cycling, elliptical or pool running"),
+        ),
+        SessionType::Strength => (
+            4.0,
+            None,
+            None,
+            format!("{minutes:.0} min strength: squats, lunges, calf raises, hip and core work"),
+        ),
+        SessionType::Race => {
+            let race_km = req.race.map_or(10.0, |r| r.distance_km);
+            let predicted = req.paces.race_time_s(race_km);
+            let goal = req
+                .race
+                .and_then(|r| r.goal_time_s)
+                .map(|g| format!(", goal {}", format_duration_s(g)))
+                .unwrap_or_default();
+            let name = req.race.map_or("Race", |r| r.name.as_str());
+            (
+                9.0,
+                Some(range(predicted / race_km.max(0.1), 3.0)),
+                Some(race_km),
+                format!(
+                    "{name}: {race_km:.1} km, predicted {}{goal}.{}",
+                    format_duration_s(predicted),
+                    if race_km <= 21.0 {
+                        " Warm up 15 min beforehand."
+                    } else {
+                        " Start conservatively; fuel every 30–40 min."
+                    }
+                ),
+            )
+        }
+    };
+    let duration_min = if req.kind == SessionType::Race {
+        let race_km = req.race.map_or(10.0, |r| r.distance_km);
+        let predicted_min = req.paces.race_time_s(race_km) / 60.0;
+        let warmup = if race_km <= 21.0 { 15.0 } else { 0.0 };
+        (predicted_min + warmup).round()
+    } else {
+        minutes
+    };
+    Workout {
+        kind: req.kind,
+        duration_min,
+        distance_km: distance.map(round1),
+        rpe,
+        pace,
+        description,
+    }
+}
