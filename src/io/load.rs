@@ -50,17 +50,17 @@ pub enum LoadError {
     #[error("{}: this is not a Peakline plan file ({found})", path.display())]
     NotAPlan { path: PathBuf, found: String },
     #[error("{}: {source}", path.display())]
-    Version {
-        path: PathBuf,
-        source: MigrateError,
-    },
+    Version { path: PathBuf, source: MigrateError },
     #[error(
         "{}: the plan is inconsistent: {}{}",
         path.display(),
         problems.first().map(ToString::to_string).unwrap_or_default(),
         if problems.len() > 1 { format!(" (and {} more problems)", problems.len() - 1) } else { String::new() }
     )]
-    Invalid { path: PathBuf, problems: Vec<Problem> },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
 }
 
 impl LoadError {
@@ -140,9 +140,7 @@ pub fn parse_plan(path: &Path, bytes: &[u8]) -> Result<Plan, LoadError> {
 
     // Pass 1: only the header, so a newer file is refused with a version message rather than
     // with whatever its new fields would make the full parse say.
-    let header: Header = options
-        .from_str(text)
-        .map_err(|e| syntax_error(path, &e))?;
+    let header: Header = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
     match header.format.as_deref() {
         Some(FORMAT_TAG) => {}
         Some(other) => {
@@ -173,9 +171,7 @@ pub fn parse_plan(path: &Path, bytes: &[u8]) -> Result<Plan, LoadError> {
     }
 
     // Pass 2: the whole plan, then migration and validation.
-    let plan: Plan = options
-        .from_str(text)
-        .map_err(|e| syntax_error(path, &e))?;
+    let plan: Plan = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
     let plan = migrate(plan, version).map_err(|source| LoadError::Version {
         path: path.to_owned(),
         source,
@@ -210,7 +206,9 @@ fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> LoadError {
 fn humanize(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
-        E::Eof => "the file ends too early; it looks truncated (an unfinished save or copy?)".into(),
+        E::Eof => {
+            "the file ends too early; it looks truncated (an unfinished save or copy?)".into()
+        }
         E::ExceededRecursionLimit => {
             "the data is nested far too deeply to be a Peakline plan".into()
         }

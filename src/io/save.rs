@@ -72,8 +72,7 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
     };
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan".to_owned());
+        .map_or_else(|| "plan".to_owned(), |n| n.to_string_lossy().into_owned());
 
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))

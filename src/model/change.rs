@@ -262,7 +262,10 @@ impl Change {
             Self::ScenarioApplied {
                 scenario,
                 changed_weeks,
-            } => format!("What-if applied: {scenario} ({} weeks)", changed_weeks.len()),
+            } => format!(
+                "What-if applied: {scenario} ({} weeks)",
+                changed_weeks.len()
+            ),
         }
     }
 }

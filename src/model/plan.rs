@@ -248,7 +248,9 @@ impl Default for Week {
 impl Week {
     /// Last day of the week (inclusive).
     pub fn end(&self) -> NaiveDate {
-        self.start.checked_add_days(Days::new(6)).unwrap_or(self.start)
+        self.start
+            .checked_add_days(Days::new(6))
+            .unwrap_or(self.start)
     }
 
     pub fn contains(&self, date: NaiveDate) -> bool {

@@ -84,7 +84,10 @@ impl Validator {
     fn plan(&mut self, plan: &Plan) {
         let a = &plan.athlete;
         if a.name.trim().is_empty() {
-            self.push("athlete.name", "is empty; every plan needs the athlete's name");
+            self.push(
+                "athlete.name",
+                "is empty; every plan needs the athlete's name",
+            );
         }
         self.text("athlete.name", &a.name, MAX_NAME_CHARS);
         self.text("athlete.notes", &a.notes, MAX_TEXT_CHARS);
@@ -115,12 +118,22 @@ impl Validator {
         for (i, r) in a.recent_results.iter().enumerate() {
             let p = format!("athlete.recent_results[{i}]");
             self.text(&format!("{p}.name"), &r.name, MAX_NAME_CHARS);
-            self.range(&format!("{p}.distance_m"), r.distance_m, 100.0, 400_000.0, "m");
+            self.range(
+                &format!("{p}.distance_m"),
+                r.distance_m,
+                100.0,
+                400_000.0,
+                "m",
+            );
             self.range(&format!("{p}.time_s"), r.time_s, 10.0, 1_000_000.0, "s");
         }
         for (i, inj) in a.injury_history.iter().enumerate() {
             let p = format!("athlete.injury_history[{i}]");
-            self.text(&format!("{p}.description"), &inj.description, MAX_TEXT_CHARS);
+            self.text(
+                &format!("{p}.description"),
+                &inj.description,
+                MAX_TEXT_CHARS,
+            );
             self.text(&format!("{p}.location"), &inj.location, MAX_NAME_CHARS);
         }
         if a.unavailable_days.len() >= 7 {
@@ -136,9 +149,24 @@ impl Validator {
             );
         }
         self.score("athlete.baseline.fatigue", Some(a.baseline.fatigue), 1, 10);
-        self.score("athlete.baseline.motivation", Some(a.baseline.motivation), 1, 10);
-        self.score("athlete.baseline.confidence", Some(a.baseline.confidence), 1, 10);
-        self.score("athlete.baseline.readiness", Some(a.baseline.readiness), 1, 10);
+        self.score(
+            "athlete.baseline.motivation",
+            Some(a.baseline.motivation),
+            1,
+            10,
+        );
+        self.score(
+            "athlete.baseline.confidence",
+            Some(a.baseline.confidence),
+            1,
+            10,
+        );
+        self.score(
+            "athlete.baseline.readiness",
+            Some(a.baseline.readiness),
+            1,
+            10,
+        );
 
         let g = &plan.guardrails;
         self.range(
@@ -185,12 +213,18 @@ impl Validator {
             );
         }
         if (s.end - s.start).num_days() > 2 * 366 {
-            self.push("season", "is longer than two years; plan one season per file");
+            self.push(
+                "season",
+                "is longer than two years; plan one season per file",
+            );
         }
         for (i, ph) in s.phases.iter().enumerate() {
             let p = format!("season.phases[{i}]");
             if ph.end < ph.start {
-                self.push(&p, format!("ends ({}) before it starts ({})", ph.end, ph.start));
+                self.push(
+                    &p,
+                    format!("ends ({}) before it starts ({})", ph.end, ph.start),
+                );
             }
             if let Some(prev) = i.checked_sub(1).and_then(|j| s.phases.get(j))
                 && ph.start <= prev.end
@@ -266,7 +300,13 @@ impl Validator {
 
         for (i, act) in plan.actuals.iter().enumerate() {
             let p = format!("actuals[{i}]");
-            self.range(&format!("{p}.duration_s"), act.duration_s, 0.0, 172_800.0, "s");
+            self.range(
+                &format!("{p}.duration_s"),
+                act.duration_s,
+                0.0,
+                172_800.0,
+                "s",
+            );
             if let Some(m) = act.moving_s {
                 self.range(&format!("{p}.moving_s"), m, 0.0, 172_800.0, "s");
             }
@@ -300,13 +340,29 @@ impl Validator {
             if let Some(h) = w.sleep_hours {
                 self.range(&format!("{p}.sleep_hours"), h, 0.0, 24.0, "h");
             }
-            self.text(&format!("{p}.pain_location"), &w.pain_location, MAX_NAME_CHARS);
+            self.text(
+                &format!("{p}.pain_location"),
+                &w.pain_location,
+                MAX_NAME_CHARS,
+            );
             self.text(&format!("{p}.notes"), &w.notes, MAX_TEXT_CHARS);
         }
 
         let m = &plan.model;
-        self.range("model.fitness_tau_days", m.fitness_tau_days, 1.0, 365.0, "days");
-        self.range("model.fatigue_tau_days", m.fatigue_tau_days, 1.0, 365.0, "days");
+        self.range(
+            "model.fitness_tau_days",
+            m.fitness_tau_days,
+            1.0,
+            365.0,
+            "days",
+        );
+        self.range(
+            "model.fatigue_tau_days",
+            m.fatigue_tau_days,
+            1.0,
+            365.0,
+            "days",
+        );
         self.range("model.k1", m.k1, 0.0, 1000.0, "");
         self.range("model.k2", m.k2, 0.0, 1000.0, "");
         if !m.p0.is_finite() {
@@ -351,7 +407,13 @@ impl Validator {
                 ),
             );
         }
-        self.range(&format!("{path}.duration_min"), s.duration_min, 0.0, 1440.0, "min");
+        self.range(
+            &format!("{path}.duration_min"),
+            s.duration_min,
+            0.0,
+            1440.0,
+            "min",
+        );
         if let Some(d) = s.distance_km {
             self.range(&format!("{path}.distance_km"), d, 0.0, 400.0, "km");
         }
@@ -360,11 +422,31 @@ impl Validator {
             self.score(&format!("{path}.hr_zone"), Some(z), 1, 5);
         }
         if let Some(p) = s.pace {
-            self.range(&format!("{path}.pace.fast_s_per_km"), p.fast_s_per_km, 60.0, 1800.0, "s/km");
-            self.range(&format!("{path}.pace.slow_s_per_km"), p.slow_s_per_km, 60.0, 1800.0, "s/km");
+            self.range(
+                &format!("{path}.pace.fast_s_per_km"),
+                p.fast_s_per_km,
+                60.0,
+                1800.0,
+                "s/km",
+            );
+            self.range(
+                &format!("{path}.pace.slow_s_per_km"),
+                p.slow_s_per_km,
+                60.0,
+                1800.0,
+                "s/km",
+            );
         }
-        self.text(&format!("{path}.description"), &s.description, MAX_TEXT_CHARS);
+        self.text(
+            &format!("{path}.description"),
+            &s.description,
+            MAX_TEXT_CHARS,
+        );
         self.text(&format!("{path}.rationale"), &s.rationale, MAX_TEXT_CHARS);
-        self.text(&format!("{path}.coach_notes"), &s.coach_notes, MAX_TEXT_CHARS);
+        self.text(
+            &format!("{path}.coach_notes"),
+            &s.coach_notes,
+            MAX_TEXT_CHARS,
+        );
     }
 }
