@@ -2,3 +2,5 @@
 //!
 //! No egui, no file I/O, no clock: "today" is always an argument. Domain rules live here,
 //! each with its source (see `../shared/SCIENCE.md` in the project docs).
+
+pub mod load;
