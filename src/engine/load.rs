@@ -266,6 +266,7 @@ pub fn expected_daily(
 /// One day of the Performance Management Chart.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PmcDay {
+    /// The day.
     pub date: NaiveDate,
     /// The day's load in AU.
     pub load: f64,
