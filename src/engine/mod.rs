@@ -4,3 +4,4 @@
 //! each with its source (see `../shared/SCIENCE.md` in the project docs).
 
 pub mod load;
+pub mod predict;

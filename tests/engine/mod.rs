@@ -1,3 +1,4 @@
 //! Engine tests.
 
 mod load;
+mod predict;
