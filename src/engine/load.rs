@@ -124,7 +124,7 @@ fn sane_load(load: f64) -> f64 {
 /// target RPE × planned minutes ([`Session::load_au`], Foster et al., 2001), summed per day.
 ///
 /// Sessions are placed by their own date; one dated outside the weeks' span is ignored.
-/// No weeks give an empty series (starting on `NaiveDate::MIN`).
+/// No weeks give an empty series ([`DailySeries::default`]).
 pub fn planned_daily(weeks: &[Week]) -> DailySeries {
     let Some(first) = weeks.iter().map(|w| w.start).min() else {
         return DailySeries::default();
@@ -266,6 +266,7 @@ pub fn expected_daily(
 /// One day of the Performance Management Chart.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PmcDay {
+    /// The day.
     pub date: NaiveDate,
     /// The day's load in AU.
     pub load: f64,

@@ -113,9 +113,9 @@ pub fn speed_at_vo2(vo2: f64) -> f64 {
 
 /// Training intensities as fractions of VDOT (of VO2max, not of vVDOT speed). Daniels' tables
 /// follow oxygen cost: threshold at 88 % of VDOT gives 4:15/km at VDOT 50 as published, while
-/// 88 % of vVDOT *speed* would give 4:22/km. The others are chosen to reproduce Daniels'
-/// Running Formula tables at VDOT 50 (E 4:51–5:27, T 4:15, I 3:55, R 3:40 per km) within a
-/// couple of seconds, and stay consistent with them from VDOT 30 to 85.
+/// 88 % of vVDOT *speed* would give 4:22/km. The others are fitted to Daniels' Running Formula
+/// tables at VDOT 50 (E 4:51–5:27, T 4:15, I 3:55, R 3:40 per km) and checked at VDOT 49, both
+/// within about 2 s/km (see the tests); paces keep their order and fall with VDOT from 30 to 85.
 pub mod intensity {
     /// Easy pace, slow end (≈ 65 % of VO2max).
     pub const EASY_SLOW: f64 = 0.65;
@@ -136,15 +136,18 @@ pub struct TrainingPaces {
     pub easy: PaceRange,
     /// The equivalent marathon's average pace.
     pub marathon_s_per_km: f64,
+    /// Tempo runs and cruise intervals.
     pub threshold_s_per_km: f64,
+    /// VO2max intervals of 3–5 minutes.
     pub interval_s_per_km: f64,
+    /// Short fast repetitions for speed and economy.
     pub repetition_s_per_km: f64,
 }
 
 /// Training paces for `vdot` (Daniels' Running Formula): each intensity's speed from
 /// [`speed_at_vo2`] at a fraction of VDOT (see [`intensity`]); marathon pace is the
-/// equivalent marathon time ÷ 42.195 km rather than a fixed fraction, so it matches the race
-/// table exactly.
+/// equivalent marathon time ÷ 42.195 km rather than a fixed fraction, so it always agrees
+/// with the predicted marathon.
 ///
 /// `None` outside [`VDOT_PLAUSIBLE`].
 pub fn training_paces(vdot: f64) -> Option<TrainingPaces> {
@@ -173,7 +176,9 @@ pub fn training_paces(vdot: f64) -> Option<TrainingPaces> {
 pub struct StandardDistance {
     /// Machine name, used in JSON and on the command line.
     pub code: &'static str,
+    /// Name for people ("Half marathon").
     pub label: &'static str,
+    /// Official length in metres.
     pub metres: f64,
 }
 
@@ -249,24 +254,36 @@ pub fn distance_code(metres: f64) -> String {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ParseError {
     #[error("no distance given: try 5k, 10k, half, marathon, mile or metres like 1500")]
+    /// Nothing but spaces.
     EmptyDistance,
     #[error(
         "'{0}' is not a distance: use metres (1500, 3000m), kilometres (5k, 21.1k), miles (1mi) \
          or a name (mile, half, hm, marathon)"
     )]
+    /// Not a number with a known unit nor a known name.
     Distance(String),
     #[error(
         "'{input}' is {metres} m: distances from 100 m to 1000 km are accepted \
          (kilometres need a k, as in 5k)"
     )]
-    DistanceRange { input: String, metres: f64 },
+    /// A readable distance, but shorter than 100 m or longer than 1000 km.
+    DistanceRange {
+        /// What was typed.
+        input: String,
+        /// What it reads as.
+        metres: f64,
+    },
     #[error("no time given: try 41:21, 1:23:45 or seconds like 2481")]
+    /// Nothing but spaces.
     EmptyTime,
     #[error("'{0}' is not a time: use h:mm:ss, m:ss or seconds (1:23:45, 41:21, 2481.5)")]
+    /// Not `h:mm:ss`, `m:ss` or seconds.
     Time(String),
     #[error("'{0}' has minutes or seconds of 60 or more after a colon")]
+    /// Minutes or seconds of 60 or more after a colon ("41:75").
     TimeField(String),
     #[error("'{0}' is not a positive time")]
+    /// A zero duration.
     TimeZero(String),
 }
 
@@ -443,7 +460,9 @@ impl std::fmt::Display for Metres {
 /// The performance a prediction starts from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PredictionFrom {
+    /// Distance raced.
     pub distance_m: Metres,
+    /// Time taken, as given.
     pub time_s: f64,
 }
 
@@ -452,6 +471,7 @@ pub struct PredictionFrom {
 pub struct Prediction {
     /// The target's code ("marathon", "3000m").
     pub distance: String,
+    /// The target's length.
     pub distance_m: Metres,
     /// Riegel's prediction in seconds, to 0.1 s.
     pub riegel_s: Option<f64>,
@@ -464,8 +484,11 @@ pub struct Prediction {
 /// be computed (an absurd input) is `null`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PredictionReport {
+    /// The performance predicted from.
     pub from: PredictionFrom,
+    /// Its VDOT, to 0.1.
     pub vdot: Option<f64>,
+    /// One per target, in the targets' order.
     pub predictions: Vec<Prediction>,
 }
 

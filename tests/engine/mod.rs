@@ -1,1 +1,4 @@
 //! Engine tests.
+
+mod load;
+mod predict;
