@@ -60,6 +60,9 @@ impl<'a> PlanInput<'a> {
     }
 }
 
+/// The shortest session the engine plans, in minutes.
+const MIN_SESSION_MIN: f64 = 15.0;
+
 /// Average session RPE of an athlete's current training (mostly easy, some quality): turns the
 /// current weekly minutes into the pre-season load the PMC starts from.
 const CURRENT_TRAINING_RPE: f64 = 3.6;
@@ -76,63 +79,57 @@ pub fn periodize(input: &PlanInput<'_>, variant: VariantKind) -> SeasonDraft {
     periodize_on(input, variant, &map)
 }
 
-/// Drafts the season for one variant on a given season map (shared by the three variants).
+/// Drafts the season for one variant on a given season map.
 pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap) -> SeasonDraft {
-    let athlete = input.athlete;
-    let params = variant_params(variant, athlete, input.guardrails);
-    let paces = PaceBook::for_athlete(athlete, input.today);
-    let easy_pace = paces.easy_s_per_km();
-    let v0 = (athlete.weekly_volume_km * easy_pace / 60.0).max(60.0);
-    let cap_minutes = input
-        .guardrails
-        .max_weekly_volume_km
-        .map(|km| km * easy_pace / 60.0);
-    let mut peak = v0 * params.peak_factor;
-    if let Some(cap) = cap_minutes {
-        peak = peak.min(cap);
-    }
-    let peak = peak.max(v0.min(cap_minutes.unwrap_or(f64::INFINITY)));
-    let pre_season_load = v0 * CURRENT_TRAINING_RPE + supplementary_load(athlete);
     let days = day_infos(input, map);
+    let mut planner = Planner::new(input, variant, map, &days);
+    planner.plan_weeks();
+    planner.finish()
+}
 
-    let mut planner = Planner {
-        input,
-        map,
-        params: &params,
-        paces: &paces,
-        v0,
-        peak,
-        cap_minutes,
-        days: &days,
-        weeks: Vec::new(),
-    };
-    planner.plan_weeks(pre_season_load);
-    for cycle in &map.cycles {
-        planner.calibrate_taper(cycle);
+/// The three variants on one season map, kept in order: the conservative draft never
+/// carries more training load than the moderate one (peak week and season total), nor the
+/// moderate more than the aggressive. Down weeks falling on different weeks could otherwise
+/// tip a variant past the next one; easy volume is trimmed to restore the order.
+pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3] {
+    let days = day_infos(input, map);
+    let mut planners = VariantKind::ALL.map(|v| Planner::new(input, v, map, &days));
+    for p in &mut planners {
+        p.plan_weeks();
     }
-    let weeks = planner.render();
-    let mut notes = map.notes.clone();
-    notes.insert(
-        0,
-        format!(
-            "{} variant: ramp ≤ {:.0} % ({}), down week {}, peak ≈ {:.0} km/week (×{:.2} of {:.0} km now). Paces: {}.",
-            variant.label(),
-            params.ramp * 100.0,
-            params.ramp_reason,
-            params.down_reason,
-            peak * 60.0 / easy_pace,
-            peak / v0,
-            athlete.weekly_volume_km,
-            paces.source
-        ),
-    );
-    SeasonDraft {
-        variant,
-        generated_on: input.today,
-        phases: map.phases.clone(),
-        weeks,
-        pmc_start: pmc_start_steady(pre_season_load / 7.0),
-        notes,
+    // Ordering and taper calibration adjust each other a little; a few rounds settle both.
+    for _ in 0..4 {
+        let [conservative, moderate, aggressive] = &mut planners;
+        keep_below(moderate, aggressive);
+        keep_below(conservative, moderate);
+        for p in &mut planners {
+            p.calibrate_tapers();
+        }
+        let [c, m, a] = &planners;
+        if is_below(c, m) && is_below(m, a) {
+            break;
+        }
+    }
+    planners.map(Planner::finish)
+}
+
+fn is_below(lower: &Planner<'_>, upper: &Planner<'_>) -> bool {
+    let (peak_l, total_l) = lower.training_peak_total();
+    let (peak_u, total_u) = upper.training_peak_total();
+    peak_l <= peak_u && total_l <= total_u
+}
+
+/// Trims `lower`'s easy volume until its peak and total training load are at most `upper`'s.
+fn keep_below(lower: &mut Planner<'_>, upper: &Planner<'_>) {
+    let (peak_u, total_u) = upper.training_peak_total();
+    for _ in 0..12 {
+        let (peak_l, total_l) = lower.training_peak_total();
+        if peak_l <= peak_u && total_l <= total_u {
+            return;
+        }
+        let ratio = (peak_u / peak_l.max(1.0)).min(total_u / total_l.max(1.0));
+        lower.scale_build_up_volume(ratio * 0.99);
+        lower.reenforce_ramps();
     }
 }
 
@@ -156,17 +153,135 @@ impl PlannedWeek {
 struct Planner<'a> {
     input: &'a PlanInput<'a>,
     map: &'a SeasonMap,
-    params: &'a VariantParams,
-    paces: &'a PaceBook,
+    params: VariantParams,
+    paces: PaceBook,
     v0: f64,
     peak: f64,
     cap_minutes: Option<f64>,
+    pre_season_load: f64,
     days: &'a [DayInfo],
     weeks: Vec<PlannedWeek>,
 }
 
-impl Planner<'_> {
-    fn plan_weeks(&mut self, pre_season_load: f64) {
+impl<'a> Planner<'a> {
+    fn new(
+        input: &'a PlanInput<'a>,
+        variant: VariantKind,
+        map: &'a SeasonMap,
+        days: &'a [DayInfo],
+    ) -> Self {
+        let athlete = input.athlete;
+        let params = variant_params(variant, athlete, input.guardrails);
+        let paces = PaceBook::for_athlete(athlete, input.today);
+        let easy_pace = paces.easy_s_per_km();
+        let v0 = (athlete.weekly_volume_km * easy_pace / 60.0).max(60.0);
+        let cap_minutes = input
+            .guardrails
+            .max_weekly_volume_km
+            .map(|km| km * easy_pace / 60.0);
+        let mut peak = v0 * params.peak_factor;
+        if let Some(cap) = cap_minutes {
+            peak = peak.min(cap);
+        }
+        let peak = peak.max(v0.min(cap_minutes.unwrap_or(f64::INFINITY)));
+        let pre_season_load = v0 * CURRENT_TRAINING_RPE + supplementary_load(athlete);
+        Self {
+            input,
+            map,
+            params,
+            paces,
+            v0,
+            peak,
+            cap_minutes,
+            pre_season_load,
+            days,
+            weeks: Vec::new(),
+        }
+    }
+
+    fn calibrate_tapers(&mut self) {
+        for cycle in &self.map.cycles {
+            self.calibrate_taper(cycle);
+        }
+    }
+
+    /// Calibrates the tapers and renders the draft.
+    fn finish(mut self) -> SeasonDraft {
+        self.calibrate_tapers();
+        let weeks = self.render();
+        let athlete = self.input.athlete;
+        let easy_pace = self.paces.easy_s_per_km();
+        let mut notes = self.map.notes.clone();
+        notes.insert(
+            0,
+            format!(
+                "{} variant: ramp ≤ {:.0} % ({}), down week {}, peak ≈ {:.0} km/week (×{:.2} of {:.0} km now). Paces: {}.",
+                self.params.variant.label(),
+                self.params.ramp * 100.0,
+                self.params.ramp_reason,
+                self.params.down_reason,
+                self.peak * 60.0 / easy_pace,
+                self.peak / self.v0,
+                athlete.weekly_volume_km,
+                self.paces.source
+            ),
+        );
+        SeasonDraft {
+            variant: self.params.variant,
+            generated_on: self.input.today,
+            phases: self.map.phases.clone(),
+            weeks,
+            pmc_start: pmc_start_steady(self.pre_season_load / 7.0),
+            notes,
+        }
+    }
+
+    /// Peak weekly and total training load (races aside).
+    fn training_peak_total(&self) -> (f64, f64) {
+        let loads = self.weeks.iter().map(nonrace_load);
+        loads.fold((0.0, 0.0), |(peak, total), l| {
+            (f64::max(peak, l), total + l)
+        })
+    }
+
+    /// Scales the easy volume of base, build and race-specific weeks.
+    fn scale_build_up_volume(&mut self, factor: f64) {
+        for week in &mut self.weeks {
+            if !matches!(
+                week.phase,
+                PhaseKind::Base | PhaseKind::Build | PhaseKind::Specific
+            ) {
+                continue;
+            }
+            for slot in &mut week.slots {
+                if slot.flexible && slot.race.is_none() {
+                    slot.minutes = (slot.minutes * factor).floor();
+                }
+            }
+            week.slots
+                .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
+        }
+    }
+
+    /// Applies the ramp cap again, in week order, after volumes changed.
+    fn reenforce_ramps(&mut self) {
+        let mut prev_nonrace = self.pre_season_load;
+        let mut last_normal = self.pre_season_load;
+        let mut prev_down = false;
+        let mut weeks = std::mem::take(&mut self.weeks);
+        for week in &mut weeks {
+            self.enforce_ramp(week, prev_nonrace, prev_down, last_normal);
+            prev_nonrace = nonrace_load(week);
+            prev_down = week.down_week;
+            if !week.down_week {
+                last_normal = prev_nonrace;
+            }
+        }
+        self.weeks = weeks;
+    }
+
+    fn plan_weeks(&mut self) {
+        let pre_season_load = self.pre_season_load;
         let athlete = self.input.athlete;
         let n_weeks = self.map.weeks();
         let mut level = self.v0;
@@ -174,6 +289,8 @@ impl Planner<'_> {
         let mut prev_load = pre_season_load;
         let mut prev_down = false;
         let mut prev_run_km = 0.0;
+        let mut last_normal_nonrace = pre_season_load;
+        let mut prev_nonrace = pre_season_load;
         let mut pre_taper_level = self.v0;
         let mut cycle_peak_level = self.v0;
         let mut seen_types: Vec<SessionType> = Vec::new();
@@ -208,6 +325,10 @@ impl Planner<'_> {
             let label = week_label(days, self.map, cycle);
             let (n, of) = phase_position(self.map, cycle, start, label);
             let mean_factor = days.iter().map(|d| d.volume_factor).sum::<f64>() / 7.0;
+            let has_c_race = days.iter().any(|d| {
+                d.race
+                    .is_some_and(|r| self.input.races[r].priority == Priority::C)
+            });
             let has_b_race = days.iter().any(|d| d.b_easy)
                 || days.iter().any(|d| {
                     d.race
@@ -252,6 +373,11 @@ impl Planner<'_> {
                         format!("down week ({})", self.params.down_reason)
                     };
                 } else {
+                    if has_c_race {
+                        // The race replaces a workout: a lighter training week.
+                        down_week = true;
+                        headline_change = "a C race replaces a workout".to_owned();
+                    }
                     if w > 0 {
                         // Spread the climb to the phase ceiling over the phase's remaining
                         // weeks, never faster than the ramp cap.
@@ -303,7 +429,15 @@ impl Planner<'_> {
             if no_quality {
                 quality_count = 0;
             }
-            let quality = self.choose_quality(label, class, n, quality_count, &mut seen_types);
+            let mut quality = self.choose_quality(label, class, n, quality_count, &mut seen_types);
+            // Quality fits the week: at most ~30 % of its minutes each, ~45 % together.
+            for q in &mut quality {
+                q.1 = q.1.min((run_minutes * 0.3).max(30.0));
+            }
+            while quality.len() > 1 && quality.iter().map(|q| q.1).sum::<f64>() > run_minutes * 0.45
+            {
+                quality.pop();
+            }
 
             // The long run.
             let long_run = self.long_run(LongRunAsk {
@@ -392,8 +526,13 @@ impl Planner<'_> {
                 }
             }
             self.fill_race_minutes(&mut week);
+            // Whole minutes from here on, so what the caps check is what the plan shows.
+            for slot in &mut week.slots {
+                slot.minutes = slot.minutes.round();
+            }
             self.enforce_long_share(&mut week);
-            let mut cap_reason = self.enforce_ramp(&mut week, prev_load, prev_down);
+            let mut cap_reason =
+                self.enforce_ramp(&mut week, prev_nonrace, prev_down, last_normal_nonrace);
             if comeback && !prev_down && prev_run_km > 0.0 {
                 cap_reason = cap_reason.or(self.enforce_distance_ramp(&mut week, prev_run_km));
             }
@@ -426,7 +565,11 @@ impl Planner<'_> {
                 format!("{label_text} {n}/{of} · {change:+.0} % load, {headline_change}")
             };
             prev_load = load;
+            prev_nonrace = nonrace_load(&week);
             prev_down = week.down_week;
+            if !week.down_week {
+                last_normal_nonrace = nonrace_load(&week);
+            }
             prev_run_km = self.run_km(&week);
             self.weeks.push(week);
         }
@@ -633,7 +776,7 @@ impl Planner<'_> {
         let easy = self.paces.easy_s_per_km();
         let km_of = |s: &Slot| -> f64 {
             if s.kind.is_run() {
-                s.minutes * 60.0 / pace_of(s.kind, easy, self.paces)
+                s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces)
             } else {
                 0.0
             }
@@ -665,25 +808,72 @@ impl Planner<'_> {
         }
     }
 
-    /// Week-over-week load stays within the ramp cap, unless the week before was a down week.
+    /// Week-over-week load stays within the ramp cap. After a down week (or taper, race,
+    /// recovery) the week climbs back to at most the last normal week plus the cap, races
+    /// aside.
     fn enforce_ramp(
         &self,
         week: &mut PlannedWeek,
-        prev_load: f64,
+        prev_nonrace: f64,
         prev_down: bool,
+        last_normal_nonrace: f64,
     ) -> Option<String> {
-        if prev_down || prev_load <= 0.0 {
-            return None;
+        let reference = if prev_down {
+            last_normal_nonrace
+        } else {
+            prev_nonrace
+        };
+        let limit = reference * (1.0 + self.params.ramp);
+        let mut dropped = None;
+        // Most running stays easy (Seiler's ~80/20): when the cap would squeeze easy volume
+        // below about 60 %, a quality session goes instead.
+        loop {
+            let load = nonrace_load(week);
+            let fixed: f64 = week
+                .slots
+                .iter()
+                .filter(|s| !s.flexible && s.race.is_none())
+                .map(Slot::load)
+                .sum();
+            let flexible = load - fixed;
+            let squeezed = flexible > 0.0 && (limit - fixed) / flexible < 0.6;
+            if load <= limit || !squeezed {
+                break;
+            }
+            let Some(slot) = week
+                .slots
+                .iter_mut()
+                .rev()
+                .find(|s| s.kind.is_hard() && s.race.is_none())
+            else {
+                break;
+            };
+            dropped = Some(format!(
+                "{} made an easy run: the load cap leaves no room for it without cutting easy running",
+                slot.kind.label()
+            ));
+            slot.kind = SessionType::Easy;
+            slot.rpe = SessionType::Easy.default_rpe();
+            slot.flexible = true;
+            slot.why = "Easy run in place of a workout the load cap has no room for".to_owned();
+            let next_day = slot.day + 1;
+            // The recovery run that followed the workout is now just an easy run.
+            for s in week.slots.iter_mut() {
+                if s.day == next_day && s.kind == SessionType::Recovery {
+                    s.kind = SessionType::Easy;
+                    s.rpe = SessionType::Easy.default_rpe();
+                    s.why = "Easy aerobic volume".to_owned();
+                }
+            }
         }
-        let limit = prev_load * (1.0 + self.params.ramp);
-        let load = week.load();
-        if load <= limit {
-            return None;
+        let load = nonrace_load(week);
+        if limit <= 0.0 || load <= limit {
+            return dropped;
         }
         let fixed: f64 = week
             .slots
             .iter()
-            .filter(|s| !s.flexible)
+            .filter(|s| !s.flexible && s.race.is_none())
             .map(Slot::load)
             .sum();
         let flexible = load - fixed;
@@ -705,9 +895,101 @@ impl Planner<'_> {
         }
         week.slots.retain(|s| s.minutes >= 10.0 || s.race.is_some());
         Some(format!(
-            "easy volume trimmed to keep the load rise within {:.0} %",
+            "volume trimmed to keep the training-load rise within {:.0} %",
             self.params.ramp * 100.0
         ))
+    }
+
+    /// Adds an easy run with strides on a free day in `[from, to)`, latest day first but not
+    /// the day before the race. Returns whether one was added.
+    fn add_taper_run(&mut self, from: NaiveDate, to: NaiveDate, minutes: f64) -> bool {
+        let mut day = to - chrono::Duration::days(2);
+        while day >= from {
+            let free = self
+                .days
+                .iter()
+                .find(|d| d.date == day)
+                .is_some_and(|d| d.available && !d.rest && d.race.is_none());
+            let wi = self
+                .weeks
+                .iter()
+                .position(|w| w.start <= day && day < w.start + Days::new(7));
+            if let Some(wi) = wi
+                && free
+            {
+                let rpe = SessionType::Strides.default_rpe();
+                let room = self.make_room(wi, minutes * rpe, from, to);
+                let minutes = (room / rpe).floor().min(minutes);
+                let week = &mut self.weeks[wi];
+                let index = usize::try_from((day - week.start).num_days()).unwrap_or(0);
+                if minutes >= MIN_SESSION_MIN && !week.slots.iter().any(|s| s.day == index) {
+                    week.slots.push(Slot {
+                        day: index,
+                        kind: SessionType::Strides,
+                        minutes,
+                        rpe: SessionType::Strides.default_rpe(),
+                        why: "Taper: a short easy run with strides keeps the rhythm".to_owned(),
+                        long_with_pace: false,
+                        race: None,
+                        flexible: true,
+                    });
+                    week.slots
+                        .sort_by_key(|s| (s.day, s.kind == SessionType::Strength));
+                    return true;
+                }
+            }
+            day = day - chrono::Duration::days(1);
+        }
+        false
+    }
+
+    /// Trims the days of week `wi` outside `[from, to)` so that `needed` more load fits under
+    /// the ramp cap; returns the room there is afterwards.
+    fn make_room(&mut self, wi: usize, needed: f64, from: NaiveDate, to: NaiveDate) -> f64 {
+        let limit = self.ramp_limit(wi);
+        let Some(week) = self.weeks.get_mut(wi) else {
+            return 0.0;
+        };
+        let start = week.start;
+        let outside = |s: &Slot| {
+            let date = start + Days::new(s.day as u64);
+            s.race.is_none() && (date < from || date >= to)
+        };
+        let room = limit - nonrace_load(week);
+        if needed <= room {
+            return room;
+        }
+        let before: f64 = week
+            .slots
+            .iter()
+            .filter(|s| outside(s))
+            .map(Slot::load)
+            .sum();
+        if before > 0.0 {
+            let keep = ((before - (needed - room)) / before).clamp(0.0, 1.0);
+            for slot in week.slots.iter_mut().filter(|s| outside(s)) {
+                slot.minutes = (slot.minutes * keep).floor();
+            }
+            week.slots
+                .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
+        }
+        limit - nonrace_load(week)
+    }
+
+    /// The most training load week `wi` may carry under the ramp cap.
+    fn ramp_limit(&self, wi: usize) -> f64 {
+        let Some(prev) = wi.checked_sub(1).and_then(|p| self.weeks.get(p)) else {
+            return self.pre_season_load * (1.0 + self.params.ramp);
+        };
+        if !prev.down_week {
+            return nonrace_load(prev) * (1.0 + self.params.ramp);
+        }
+        let last_normal = self.weeks[..wi]
+            .iter()
+            .rev()
+            .find(|w| !w.down_week)
+            .map_or(self.pre_season_load, nonrace_load);
+        last_normal * (1.0 + self.params.ramp)
     }
 
     /// Running distance of a planned week, races excluded.
@@ -716,7 +998,7 @@ impl Planner<'_> {
         week.slots
             .iter()
             .filter(|s| s.kind.is_run() && s.race.is_none())
-            .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, self.paces))
+            .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces))
             .sum()
     }
 
@@ -775,27 +1057,112 @@ impl Planner<'_> {
                 .sum()
         };
         let pre = daily(&self.weeks, reference, reference + Days::new(7)) / 7.0;
-        let fin = daily(&self.weeks, final_start, cycle.race_day) / final_days as f64;
-        if pre <= 0.0 || fin <= 0.0 {
+        if pre <= 0.0 {
             return;
         }
-        // Only a taper outside the band is adjusted, and then to just inside it, so the
-        // week keeps the shape the builder gave it.
-        let cut = 1.0 - fin / pre;
-        let target = if cut < *TAPER_CUT_RANGE.start() {
-            TAPER_CUT_TARGET.min(TAPER_CUT_RANGE.start() + 0.03)
-        } else if cut > *TAPER_CUT_RANGE.end() {
-            TAPER_CUT_TARGET.max(TAPER_CUT_RANGE.end() - 0.03)
-        } else {
-            return;
+        let in_window = |week_start: NaiveDate, slot: &Slot| {
+            let date = week_start + Days::new(slot.day as u64);
+            slot.race.is_none() && date >= final_start && date < cycle.race_day
         };
-        let factor = (1.0 - target) * pre / fin;
-        for week in &mut self.weeks {
-            let start = week.start;
-            for slot in &mut week.slots {
-                let date = start + Days::new(slot.day as u64);
-                if slot.race.is_none() && date >= final_start && date < cycle.race_day {
-                    slot.minutes = (slot.minutes * factor).round().max(10.0);
+        // Only a taper outside the band is adjusted, and then to just inside it, so the
+        // week keeps the shape the builder gave it. Very small volumes cannot be scaled below
+        // the shortest sensible run, so the smallest easy session goes instead.
+        for _ in 0..12 {
+            let fin = daily(&self.weeks, final_start, cycle.race_day) / final_days as f64;
+            if fin <= 0.0 {
+                // Nothing left to scale: a short easy run with strides keeps the rhythm.
+                let minutes = ((1.0 - TAPER_CUT_TARGET) * pre * final_days as f64
+                    / SessionType::Strides.default_rpe())
+                .round()
+                .max(MIN_SESSION_MIN);
+                if !self.add_taper_run(final_start, cycle.race_day, minutes) {
+                    return;
+                }
+                continue;
+            }
+            let cut = 1.0 - fin / pre;
+            let target = if cut < *TAPER_CUT_RANGE.start() {
+                TAPER_CUT_TARGET.min(TAPER_CUT_RANGE.start() + 0.03)
+            } else if cut > *TAPER_CUT_RANGE.end() {
+                TAPER_CUT_TARGET.max(TAPER_CUT_RANGE.end() - 0.03)
+            } else {
+                return;
+            };
+            let factor = (1.0 - target) * pre / fin;
+            let mut changed = false;
+            for wi in 0..self.weeks.len() {
+                // Scaling up never takes a week past the ramp cap (the guardrail wins).
+                let week_factor = if factor > 1.0 {
+                    let week = &self.weeks[wi];
+                    let start = week.start;
+                    let window: f64 = week
+                        .slots
+                        .iter()
+                        .filter(|s| in_window(start, s))
+                        .map(Slot::load)
+                        .sum();
+                    let needed = window * (factor - 1.0);
+                    let room = self.make_room(wi, needed, final_start, cycle.race_day);
+                    if window > 0.0 && needed > room {
+                        (1.0 + (room / window).max(0.0)).min(factor)
+                    } else {
+                        factor
+                    }
+                } else {
+                    factor
+                };
+                let week = &mut self.weeks[wi];
+                let start = week.start;
+                for slot in &mut week.slots {
+                    if in_window(start, slot) {
+                        let scaled = slot.minutes * week_factor;
+                        let minutes = if week_factor > 1.0 {
+                            scaled.floor()
+                        } else {
+                            scaled.round()
+                        }
+                        .max(MIN_SESSION_MIN);
+                        changed |= minutes != slot.minutes;
+                        slot.minutes = minutes;
+                    }
+                }
+            }
+            if !changed && factor < 1.0 {
+                let smallest = self
+                    .weeks
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(wi, w)| {
+                        w.slots
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, s)| in_window(w.start, s) && !s.kind.is_hard())
+                            .map(move |(si, s)| (s.load(), wi, si))
+                    })
+                    .min_by(|a, b| a.0.total_cmp(&b.0));
+                match smallest {
+                    Some((_, wi, si)) => {
+                        self.weeks[wi].slots.remove(si);
+                    }
+                    None => {
+                        // Only hard sessions left at their shortest: keep the day, lose the
+                        // intensity (strides keep the rhythm).
+                        let hard = self.weeks.iter_mut().find_map(|w| {
+                            let start = w.start;
+                            w.slots
+                                .iter_mut()
+                                .find(|s| in_window(start, s) && s.kind.is_hard())
+                        });
+                        match hard {
+                            Some(slot) => {
+                                slot.kind = SessionType::Strides;
+                                slot.rpe = SessionType::Strides.default_rpe();
+                                slot.why = "Taper: a short easy run with strides keeps the rhythm"
+                                    .to_owned();
+                            }
+                            None => return,
+                        }
+                    }
                 }
             }
         }
@@ -812,7 +1179,7 @@ impl Planner<'_> {
                 .slots
                 .iter()
                 .filter(|s| s.kind.is_run())
-                .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, self.paces))
+                .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces))
                 .sum();
             let mut sessions = Vec::with_capacity(pw.slots.len());
             for slot in &pw.slots {
@@ -825,7 +1192,7 @@ impl Planner<'_> {
                     phase,
                     class: pw.class,
                     athlete,
-                    paces: self.paces,
+                    paces: &self.paces,
                     run_walk: slot.why.starts_with("Run-walk"),
                     long_with_pace: slot.long_with_pace,
                     race,
@@ -892,6 +1259,15 @@ struct LongRunAsk {
     prev: Option<f64>,
     /// The longest long run so far in this cycle.
     peak_long: Option<f64>,
+}
+
+/// Load of a week without its races.
+fn nonrace_load(week: &PlannedWeek) -> f64 {
+    week.slots
+        .iter()
+        .filter(|s| s.race.is_none())
+        .map(Slot::load)
+        .sum()
 }
 
 /// Strength twice a week for masters and comeback runners and anyone carrying an injury

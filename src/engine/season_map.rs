@@ -131,13 +131,34 @@ pub fn season_map(
     let mut cycle_start = season_start;
     for &ri in &targets {
         let race = &races[ri];
-        if race.date < add_days(cycle_start, 7) {
+        if race.date < season_start {
             map.notes.push(format!(
-                "{} on {} is too soon after the season start or the previous A race to plan for: \
-                 it is raced from current fitness.",
+                "{} on {} is before the season starts: not planned.",
                 race.name, race.date
             ));
             continue;
+        }
+        // A later A race too close to the previous one: its recovery is cut short so this race
+        // still gets a build-up and a taper (it is peaked for; a warning says the gap is short).
+        if let Some(prev) = map.cycles.last_mut() {
+            let (taper_ideal, _) = taper_days(race.class());
+            let latest_start = add_days(race.date, -(taper_ideal + 7));
+            if prev.recovery_end >= latest_start {
+                let mut end = week_end(week_start, add_days(latest_start, -7)).max(prev.race_day);
+                if end >= race.date {
+                    end = add_days(race.date, -1);
+                }
+                if end < prev.recovery_end {
+                    map.notes.push(format!(
+                        "{} comes soon after {}: recovery shortened to {} days.",
+                        race.name,
+                        races[prev.race].name,
+                        (end - prev.race_day).num_days()
+                    ));
+                    prev.recovery_end = end;
+                }
+                cycle_start = add_days(prev.recovery_end, 1);
+            }
         }
         let cycle = plan_cycle(
             athlete,

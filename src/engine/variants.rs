@@ -1,8 +1,8 @@
 //! The three variants, always computed together on one season map.
 
-use super::periodize::{PlanInput, periodize_on};
+use super::periodize::{PlanInput, periodize_all};
 use super::season_map::season_map;
-use crate::model::{SeasonDraft, VariantKind};
+use crate::model::SeasonDraft;
 
 /// Conservative, moderate and aggressive drafts of the same season (SPEC §2, "Variants").
 pub fn generate_variants(input: &PlanInput<'_>) -> [SeasonDraft; 3] {
@@ -13,5 +13,5 @@ pub fn generate_variants(input: &PlanInput<'_>) -> [SeasonDraft; 3] {
         input.season.week_start,
         &input.season.pinned_phase_starts,
     );
-    VariantKind::ALL.map(|v| periodize_on(input, v, &map))
+    periodize_all(input, &map)
 }

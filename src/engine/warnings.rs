@@ -96,12 +96,12 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
     let cap = g.max_weekly_increase_pct / 100.0;
     for (i, week) in input.weeks.iter().enumerate() {
         let at = Some(week.start);
-        let load = week.load_au();
+        let load = week.training_load_au();
         if let Some(prev) = i.checked_sub(1).and_then(|p| input.weeks.get(p))
             && !prev.down_week
-            && prev.load_au() > 0.0
+            && prev.training_load_au() > 0.0
         {
-            let rise = load / prev.load_au() - 1.0;
+            let rise = load / prev.training_load_au() - 1.0;
             if rise > cap + 1e-6 {
                 let severity = if rise > cap * 1.5 {
                     Severity::Danger
@@ -114,7 +114,7 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
                     at,
                     at,
                     format!(
-                        "Load rises {:.0} % over the week before; the cap is {:.0} %.",
+                        "Training load (races aside) rises {:.0} % over the week before; the cap is {:.0} %.",
                         rise * 100.0,
                         cap * 100.0
                     ),

@@ -143,9 +143,13 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
     let p = &req.paces.paces;
     let easy = req.paces.easy_s_per_km();
     let minutes = req.minutes.round().max(10.0);
-    let warm = 15.0;
-    let cool = 10.0;
-    let work = (minutes - warm - cool).max(10.0);
+    // Short sessions get a short warm-up and cool-down, so the parts add up to the whole.
+    let (warm, cool) = if minutes >= 40.0 {
+        (15.0, 10.0)
+    } else {
+        ((minutes * 0.3).round(), (minutes * 0.2).round())
+    };
+    let work = (minutes - warm - cool).max(5.0);
     let pace_str = |s: f64| format_pace(s);
     let track = if req.athlete.equipment.track {
         "on the track"

@@ -224,7 +224,9 @@ pub struct Week {
     pub start: NaiveDate,
     pub phase: PhaseKind,
     pub status: WeekStatus,
-    /// A planned recovery week (load cut ~20–30 %).
+    /// A week planned below the training-load trajectory: a recovery week (load cut ~20–30 %),
+    /// a week around a B or C race, or a taper, race or recovery week. The week after one may
+    /// climb back more than the ramp cap allows between two normal weeks.
     pub down_week: bool,
     /// The engine's reasoning for the week ("Build 3/7 · +7 % (moderate cap 8 %) …").
     pub rationale: String,
@@ -260,6 +262,16 @@ impl Week {
     /// Planned load of the week in AU.
     pub fn load_au(&self) -> f64 {
         self.sessions.iter().map(Session::load_au).sum()
+    }
+
+    /// Planned training load without races: what ramp limits apply to (a race is the point of
+    /// training, not a step in its progression).
+    pub fn training_load_au(&self) -> f64 {
+        self.sessions
+            .iter()
+            .filter(|s| s.kind != super::SessionType::Race)
+            .map(Session::load_au)
+            .sum()
     }
 
     pub fn distance_km(&self) -> f64 {

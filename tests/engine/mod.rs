@@ -1,4 +1,5 @@
 //! Engine tests.
 
 mod load;
+mod periodize;
 mod predict;

@@ -1,0 +1,444 @@
+//! Periodization properties over random athletes, calendars and guardrails, and the
+//! behaviour the product promises for each runner type.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use peakline::engine::rules::TAPER_CUT_RANGE;
+use peakline::engine::season_map::{allocate_weeks, target_races};
+use peakline::engine::{PlanInput, generate_variants};
+use peakline::model::{
+    Athlete, Equipment, Guardrails, ModelSettings, PhaseKind, Preferences, Priority, Race,
+    RaceDistance, RunnerType, Season, SeasonDraft, SessionType, VariantKind, WeekStart,
+};
+use proptest::prelude::*;
+
+use crate::common::date;
+
+/// A plan's inputs, owned, so proptest can generate them.
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub athlete: Athlete,
+    pub races: Vec<Race>,
+    pub guardrails: Guardrails,
+    pub season: Season,
+    pub today: NaiveDate,
+}
+
+impl Case {
+    pub fn drafts(&self) -> [SeasonDraft; 3] {
+        let settings = ModelSettings::default();
+        generate_variants(&PlanInput {
+            athlete: &self.athlete,
+            races: &self.races,
+            guardrails: &self.guardrails,
+            season: &self.season,
+            settings: &settings,
+            today: self.today,
+        })
+    }
+}
+
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+fn runner_type() -> impl Strategy<Value = RunnerType> {
+    prop::sample::select(RunnerType::ALL.to_vec())
+}
+
+fn athlete() -> impl Strategy<Value = Athlete> {
+    (
+        runner_type(),
+        0.3f64..25.0,
+        15.0f64..110.0,
+        5.0f64..32.0,
+        prop::sample::subsequence(WEEKDAYS.to_vec(), 0..=3),
+        prop::sample::subsequence(WEEKDAYS.to_vec(), 0..=2),
+        prop::sample::select(vec![Weekday::Sat, Weekday::Sun, Weekday::Fri, Weekday::Wed]),
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        prop::sample::subsequence(
+            vec![
+                SessionType::Hills,
+                SessionType::Intervals,
+                SessionType::Threshold,
+                SessionType::RacePace,
+                SessionType::Strength,
+                SessionType::CrossTraining,
+            ],
+            0..=2,
+        ),
+        prop::option::of(prop::sample::select(vec![
+            SessionType::Threshold,
+            SessionType::Intervals,
+            SessionType::Hills,
+            SessionType::RacePace,
+        ])),
+    )
+        .prop_map(
+            |(
+                rt,
+                training_age,
+                volume,
+                longest,
+                preferred,
+                unavailable,
+                long_day,
+                eq,
+                disliked,
+                favourite,
+            )| {
+                let unavailable: Vec<Weekday> =
+                    unavailable.into_iter().filter(|d| *d != long_day).collect();
+                // Real athletes: a beginner does not run 100 km a week, and a longest recent
+                // run is at least a fifth of the weekly volume.
+                let volume = if training_age < 1.0 {
+                    volume.min(45.0)
+                } else {
+                    volume
+                };
+                Athlete {
+                    name: "Prop Runner".into(),
+                    runner_type: rt,
+                    training_age_years: training_age,
+                    weekly_volume_km: volume,
+                    longest_recent_run_km: longest.min(volume * 0.6).max(volume * 0.2),
+                    preferred_days: preferred,
+                    unavailable_days: unavailable,
+                    long_run_day: long_day,
+                    equipment: Equipment {
+                        track: eq.0,
+                        hills: eq.1,
+                        treadmill: eq.2,
+                        gym: eq.3,
+                    },
+                    preferences: Preferences {
+                        disliked: disliked.clone(),
+                        favourite: favourite.filter(|f| !disliked.contains(f)),
+                    },
+                    ..Athlete::default()
+                }
+            },
+        )
+}
+
+fn guardrails() -> impl Strategy<Value = Guardrails> {
+    (
+        3.0f64..15.0,
+        1u8..=3,
+        1u8..=3,
+        22.0f64..40.0,
+        2u8..=6,
+        prop::option::of(20.0f64..160.0),
+    )
+        .prop_map(|(inc, hard, rest, share, pain, cap)| Guardrails {
+            max_weekly_increase_pct: inc,
+            max_hard_sessions_per_week: hard,
+            min_rest_days_per_week: rest,
+            max_long_run_share_pct: share,
+            pain_blocks_intensity_at: pain,
+            max_weekly_volume_km: cap,
+        })
+}
+
+fn distance() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        prop::sample::select(vec![5.0, 10.0, 15.0, 21.0975, 30.0, 42.195]),
+        3.0f64..50.0,
+    ]
+}
+
+/// 1–4 races 6–52 weeks after the season start, at least one A, at least a week apart.
+fn races(start: NaiveDate) -> impl Strategy<Value = Vec<Race>> {
+    prop::collection::vec(
+        (
+            42i64..=364,
+            distance(),
+            prop::sample::select(vec![Priority::A, Priority::B, Priority::C]),
+        ),
+        1..=4,
+    )
+    .prop_map(move |mut raw| {
+        raw.sort_by_key(|r| r.0);
+        let mut out: Vec<Race> = Vec::new();
+        let mut last: Option<i64> = None;
+        for (i, (day, km, priority)) in raw.into_iter().enumerate() {
+            let day = match last {
+                Some(l) if day < l + 7 => l + 7,
+                _ => day,
+            };
+            last = Some(day);
+            out.push(Race {
+                name: format!("Race {i}"),
+                date: start + Days::new(day as u64),
+                distance_km: km,
+                priority,
+                ..Race::default()
+            });
+        }
+        if !out.iter().any(|r| r.priority == Priority::A)
+            && let Some(last) = out.last_mut()
+        {
+            last.priority = Priority::A;
+        }
+        out
+    })
+}
+
+pub fn case() -> impl Strategy<Value = Case> {
+    (0u64..7, any::<bool>(), 0u64..14)
+        .prop_flat_map(|(offset, sunday, before)| {
+            let start = date("2027-01-04") + Days::new(offset);
+            let week_start = if sunday {
+                WeekStart::Sunday
+            } else {
+                WeekStart::Monday
+            };
+            (
+                athlete(),
+                races(start),
+                guardrails(),
+                Just(start),
+                Just(week_start),
+                Just(before),
+            )
+        })
+        .prop_map(|(athlete, races, guardrails, start, week_start, before)| {
+            let end = races.iter().map(|r| r.date).max().unwrap_or(start) + Days::new(60);
+            Case {
+                athlete,
+                races,
+                guardrails,
+                season: Season {
+                    start,
+                    end,
+                    week_start,
+                    ..Season::default()
+                },
+                today: start - Days::new(before),
+            }
+        })
+}
+
+/// Variant ramp caps (SCIENCE.md defaults), bounded by the coach's cap.
+fn ramp_cap(variant: VariantKind, g: &Guardrails) -> f64 {
+    let v: f64 = match variant {
+        VariantKind::Conservative => 0.05,
+        VariantKind::Moderate => 0.08,
+        VariantKind::Aggressive => 0.10,
+    };
+    v.min(g.max_weekly_increase_pct / 100.0)
+}
+
+/// The allowed taper length for a race distance (SCIENCE.md), in days before race day.
+fn taper_bounds(km: f64) -> (i64, i64) {
+    match RaceDistance::from_km(km) {
+        RaceDistance::FiveK => (5, 7),
+        RaceDistance::TenK => (7, 10),
+        RaceDistance::Half => (10, 14),
+        RaceDistance::Marathon => (14, 21),
+    }
+}
+
+fn session_load_on(draft: &SeasonDraft, from: NaiveDate, to: NaiveDate) -> f64 {
+    draft
+        .weeks
+        .iter()
+        .flat_map(|w| &w.sessions)
+        .filter(|s| s.kind != SessionType::Race && s.date >= from && s.date < to)
+        .map(|s| s.rpe * s.duration_min)
+        .sum()
+}
+
+fn check_draft(case: &Case, draft: &SeasonDraft) -> Result<(), TestCaseError> {
+    let g = &case.guardrails;
+    let weeks = &draft.weeks;
+    prop_assert!(!weeks.is_empty());
+    // Phases contiguous and ordered within each macro-cycle.
+    let phases = &draft.phases;
+    prop_assert_eq!(phases[0].start, weeks[0].start);
+    for pair in phases.windows(2) {
+        prop_assert_eq!(pair[0].end + Days::new(1), pair[1].start, "{:?}", pair);
+        let restart = pair[0].kind == PhaseKind::Recovery || pair[0].kind == PhaseKind::Race;
+        prop_assert!(
+            pair[0].kind < pair[1].kind || restart && pair[1].kind <= PhaseKind::Taper,
+            "phase order {:?} → {:?}",
+            pair[0].kind,
+            pair[1].kind
+        );
+    }
+    // The season ends with an A race or its recovery.
+    let last = phases.last().expect("phases");
+    prop_assert!(matches!(last.kind, PhaseKind::Race | PhaseKind::Recovery));
+    let last_race = phases
+        .iter()
+        .rev()
+        .find(|p| p.kind == PhaseKind::Race)
+        .expect("a race phase");
+    let targets = target_races(&case.races);
+    prop_assert!(
+        targets
+            .iter()
+            .any(|&i| case.races[i].date == last_race.start),
+        "last race phase {} is not a target race",
+        last_race.start
+    );
+    prop_assert_eq!(weeks.last().expect("weeks").end(), last.end);
+
+    for (i, week) in weeks.iter().enumerate() {
+        prop_assert!(!week.rationale.trim().is_empty());
+        // Rest days ≥ guardrail.
+        let rest = week
+            .dates()
+            .filter(|d| {
+                !week
+                    .sessions
+                    .iter()
+                    .any(|s| s.date == *d && s.load_au() > 0.0)
+            })
+            .count();
+        prop_assert!(
+            rest >= usize::from(g.min_rest_days_per_week),
+            "week {} has {} rest days, guardrail {}",
+            week.start,
+            rest,
+            g.min_rest_days_per_week
+        );
+        for s in &week.sessions {
+            prop_assert!(week.contains(s.date));
+            prop_assert!(!s.rationale.trim().is_empty());
+            prop_assert!(s.duration_min > 0.0, "{:?}", s);
+            if s.kind != SessionType::Race {
+                prop_assert!(
+                    case.athlete.is_available(s.date.weekday()),
+                    "{} on unavailable {}",
+                    s.kind.label(),
+                    s.date
+                );
+            }
+        }
+        // Training-load ramp (races aside) within the variant's cap, outside down weeks and
+        // the week after one.
+        if let Some(prev) = i.checked_sub(1).map(|p| &weeks[p])
+            && !prev.down_week
+        {
+            let cap = ramp_cap(draft.variant, g);
+            prop_assert!(
+                week.training_load_au() <= prev.training_load_au() * (1.0 + cap) + 1.0,
+                "{:?} week {}: training load {:.0} after {:.0} exceeds the {:.0} % cap",
+                draft.variant,
+                week.start,
+                week.training_load_au(),
+                prev.training_load_au(),
+                cap * 100.0
+            );
+        }
+    }
+    // No two hard days in a row, across weeks.
+    let mut hard: Vec<NaiveDate> = weeks
+        .iter()
+        .flat_map(|w| &w.sessions)
+        .filter(|s| s.is_hard())
+        .map(|s| s.date)
+        .collect();
+    hard.sort();
+    hard.dedup();
+    for pair in hard.windows(2) {
+        prop_assert!((pair[1] - pair[0]).num_days() >= 2, "hard days {:?}", pair);
+    }
+    // Taper: length within the distance's bounds, load cut 41–60 % below the last full
+    // pre-taper week.
+    for taper in phases.iter().filter(|p| p.kind == PhaseKind::Taper) {
+        let race_day = taper.end + Days::new(1);
+        let Some(race) = case.races.iter().find(|r| r.date == race_day) else {
+            continue;
+        };
+        let compressed = draft.notes.iter().any(|n| n.contains(&race.name));
+        let (lo, hi) = taper_bounds(race.distance_km);
+        let days = taper.days();
+        prop_assert!(
+            (lo..=hi).contains(&days) || compressed,
+            "taper of {days} days for {} km",
+            race.distance_km
+        );
+        let reference = weeks
+            .iter()
+            .rev()
+            .find(|w| w.end() < taper.start && !w.down_week && w.phase != PhaseKind::Recovery);
+        // This race's build-up starts the day after the previous race phase (or the season).
+        let cycle_start = phases
+            .iter()
+            .rev()
+            .find(|p| p.kind == PhaseKind::Race && p.end < taper.start)
+            .map_or(weeks[0].start, |p| p.end + Days::new(1));
+        if let Some(reference) = reference.filter(|w| w.start >= cycle_start) {
+            let pre = session_load_on(draft, reference.start, reference.start + Days::new(7)) / 7.0;
+            let final_days = days.min(7);
+            let fin = session_load_on(draft, race_day - Days::new(final_days as u64), race_day)
+                / final_days as f64;
+            if pre > 0.0 {
+                let cut = 1.0 - fin / pre;
+                prop_assert!(
+                    TAPER_CUT_RANGE.contains(&cut),
+                    "{:?}: taper cut {:.2} before {} (pre {:.0}/day, final {:.0}/day)",
+                    draft.variant,
+                    cut,
+                    race.name,
+                    pre,
+                    fin
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Peak weekly and total training load (races aside: a race's load is the same in every
+/// variant and says nothing about how hard the plan pushes).
+fn peak_and_total(d: &SeasonDraft) -> (f64, f64) {
+    let peak = d
+        .weeks
+        .iter()
+        .map(|w| w.training_load_au())
+        .fold(0.0, f64::max);
+    let total = d.weeks.iter().map(|w| w.training_load_au()).sum();
+    (peak, total)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn drafts_keep_every_promise(case in case()) {
+        let drafts = case.drafts();
+        for d in &drafts {
+            check_draft(&case, d)?;
+        }
+        let [c, m, a] = &drafts;
+        let (cp, ct) = peak_and_total(c);
+        let (mp, mt) = peak_and_total(m);
+        let (ap, at) = peak_and_total(a);
+        prop_assert!(cp <= mp * 1.005 && mp <= ap * 1.005, "peaks {cp:.0} {mp:.0} {ap:.0}");
+        prop_assert!(ct <= mt * 1.005 && mt <= at * 1.005, "totals {ct:.0} {mt:.0} {at:.0}");
+    }
+
+    #[test]
+    fn same_input_same_output(case in case()) {
+        prop_assert_eq!(case.drafts(), case.drafts());
+    }
+}
+
+#[test]
+fn allocation_extends_base_or_compresses_in_daniels_order() {
+    // More time than ideal: base takes the extra weeks.
+    assert_eq!(allocate_weeks(30, [10, 6, 5]), [19, 6, 5]);
+    // Short: minimums first in priority base → specific → build, then base fills up.
+    assert_eq!(allocate_weeks(13, [10, 6, 5]), [7, 3, 3]);
+    assert_eq!(allocate_weeks(9, [10, 6, 5]), [3, 3, 3]);
+    assert_eq!(allocate_weeks(5, [10, 6, 5]), [3, 0, 2]);
+    assert_eq!(allocate_weeks(2, [10, 6, 5]), [2, 0, 0]);
+}
