@@ -5,6 +5,7 @@
 //! file and says what is wrong in a sentence, never a panic.
 
 pub mod examples;
+pub mod export;
 pub mod import;
 mod load;
 mod migrate;
