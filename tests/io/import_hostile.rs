@@ -151,3 +151,14 @@ fn deeply_nested_xml_is_refused_without_overflowing_the_stack() {
     survives("deep.gpx", "deep nesting", gpx.as_bytes());
     survives("deep.tcx", "deep nesting", tcx.as_bytes());
 }
+
+#[test]
+fn a_gpx_with_millions_of_points_is_refused_before_building_it() {
+    let gpx = format!(
+        "<gpx version=\"1.1\" creator=\"x\"><trk><trkseg>{}</trkseg></trk></gpx>",
+        "<trkpt lat=\"1\" lon=\"1\"/>".repeat(500_001)
+    );
+    let opts = ImportOptions::fixed_offset_hours(0);
+    let err = import_bytes("many.gpx", gpx.as_bytes(), &opts).unwrap_err();
+    assert!(err.to_string().contains("500k points"), "{err}");
+}

@@ -23,6 +23,9 @@ use crate::model::{Source, Sport};
 pub const MOVING_SPEED_M_PER_S: f64 = 0.5;
 /// GPX nests about 8 deep (with extensions); far deeper is an attack or not GPX.
 const MAX_DEPTH: usize = 100;
+/// More points than this are refused before the `gpx` crate builds them in memory (about
+/// 350 bytes each there). A 48-hour activity recorded every second has 172 800.
+const MAX_POINTS: usize = 500_000;
 /// Mean Earth radius (IUGG), for haversine distances.
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
@@ -156,13 +159,24 @@ fn utc(t: ::gpx::Time) -> Option<DateTime<Utc>> {
 
 /// Heart-rate samples (`<gpxtpx:hr>` and the like) per track, in document order, read in a
 /// streaming pass that also refuses badly formed XML and nesting deeper than [`MAX_DEPTH`],
-/// so the `gpx` crate only ever sees documents this pass accepted.
+/// and more than [`MAX_POINTS`] points, so the `gpx` crate only ever sees documents this pass
+/// accepted.
 fn prescan(file: &str, bytes: &[u8]) -> Result<Vec<Vec<f64>>, ImportError> {
     let mut reader = quick_xml::Reader::from_reader(bytes);
     let mut tracks: Vec<Vec<f64>> = Vec::new();
     let wants_hr = contains(bytes, b"hr>");
-    let (mut depth, mut in_hr) = (0_usize, false);
+    let (mut depth, mut in_hr, mut points) = (0_usize, false, 0_usize);
     loop {
+        if points > MAX_POINTS {
+            return Err(ImportError::Invalid {
+                file: file.to_owned(),
+                message: format!(
+                    "the GPX file has more than {}k points; a 48-hour activity recorded \
+                     every second has 173k",
+                    MAX_POINTS / 1000
+                ),
+            });
+        }
         match reader.read_event() {
             Ok(Event::Start(e)) => {
                 depth += 1;
@@ -178,9 +192,10 @@ fn prescan(file: &str, bytes: &[u8]) -> Result<Vec<Vec<f64>>, ImportError> {
                 match e.local_name().as_ref() {
                     b"trk" => tracks.push(Vec::new()),
                     b"hr" => in_hr = wants_hr,
-                    _ => {}
+                    name => points += usize::from(is_point(name)),
                 }
             }
+            Ok(Event::Empty(e)) => points += usize::from(is_point(e.local_name().as_ref())),
             Ok(Event::End(_)) => {
                 depth = depth.saturating_sub(1);
                 in_hr = false;
@@ -207,4 +222,8 @@ fn prescan(file: &str, bytes: &[u8]) -> Result<Vec<Vec<f64>>, ImportError> {
         }
     }
     Ok(tracks)
+}
+
+fn is_point(name: &[u8]) -> bool {
+    matches!(name, b"trkpt" | b"rtept" | b"wpt")
 }
