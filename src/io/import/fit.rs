@@ -22,6 +22,9 @@ use fitparser::{FitDataRecord, Value};
 use super::{Activity, ImportError, ImportOptions, checked, hr_stats, sport_from_name};
 use crate::model::{Source, Sport};
 
+/// Samples kept for the fallbacks: 48 h at 1 Hz is 173k; a damaged or hostile file with
+/// millions of tiny record messages stops adding at this many (about 24 MB).
+const MAX_SAMPLES: usize = 500_000;
 /// Largest UTC offset on Earth (Kiribati, +14 h); a recorded offset beyond it is corrupt.
 const MAX_OFFSET_S: i64 = 14 * 3600;
 
@@ -165,7 +168,7 @@ struct SessionSummary {
     max_hr: Option<f64>,
 }
 
-/// What we keep of a `record` message: 32 bytes, so even a 64 MiB file stays small.
+/// What we keep of a `record` message (48 bytes), at most [`MAX_SAMPLES`] of them.
 struct Sample {
     time: DateTime<Utc>,
     hr: Option<f64>,
@@ -247,7 +250,7 @@ impl Summary {
                 avg_hr: field(record, "avg_heart_rate").and_then(number),
                 max_hr: field(record, "max_heart_rate").and_then(number),
             }),
-            MesgNum::Record => {
+            MesgNum::Record if self.records.len() < MAX_SAMPLES => {
                 if let Some(t) = field(record, "timestamp").and_then(time) {
                     self.records.push(Sample {
                         time: t,
