@@ -1,9 +1,12 @@
-//! Files: plan load/save (atomic, with backup), schema migration, and later import/export.
+//! Files: plan load/save (atomic, with backup), schema migration, activity import, and
+//! calendar/CSV export.
 //!
 //! Everything a user hands us is untrusted: every failure becomes an error that names the
 //! file and says what is wrong in a sentence, never a panic.
 
 pub mod examples;
+pub mod export;
+pub mod import;
 mod load;
 mod migrate;
 mod save;

@@ -1,3 +1,8 @@
 //! File tests: plan load/save, import, export.
 
+mod apply_import;
+mod export;
+mod import;
+mod import_hostile;
 mod plan_file;
+mod sample_plan;
