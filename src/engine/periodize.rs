@@ -938,7 +938,7 @@ impl<'a> Planner<'a> {
                     return true;
                 }
             }
-            day = day - chrono::Duration::days(1);
+            day -= chrono::Duration::days(1);
         }
         false
     }
