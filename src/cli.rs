@@ -1,6 +1,7 @@
 //! Command line: `peakline [FILE]` opens the app; subcommands run the same engine headless.
 
 mod generate;
+mod predict;
 mod summary;
 
 use std::path::PathBuf;
@@ -46,6 +47,17 @@ pub enum Command {
         #[arg(long, value_name = "VARIANT")]
         adopt: Option<String>,
     },
+    /// Equivalent race times (Riegel and VDOT) from a result like `10k=41:21`.
+    Predict {
+        /// DISTANCE=TIME, e.g. `10k=41:21`, `half=1:38:30`, `5000=19:57`.
+        result: String,
+        /// Only this distance (e.g. `marathon`, `21.1k`, `1500`); all standard ones otherwise.
+        #[arg(long, value_name = "DISTANCE")]
+        to: Vec<String>,
+        /// Machine-readable JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a plan's athlete, races, phases and weekly totals.
     Summary {
         file: PathBuf,
@@ -76,6 +88,7 @@ pub fn main() -> ExitCode {
             json,
             sessions,
         }) => summary::run(&file, json, sessions, today),
+        Some(Command::Predict { result, to, json }) => predict::run(&result, &to, json),
         Some(Command::Generate {
             file,
             output,

@@ -49,10 +49,10 @@ fn check_reports_one_line_per_problem_and_exits_1() {
         "cut.peakline.ron",
         &EXAMPLES[0].text.as_bytes()[..400],
     );
-    let inconsistent = EXAMPLES[0]
-        .text
-        .replace("date: \"2027-04-11\"", "date: \"2028-04-11\"")
-        .replace("name: \"Maya Lindqvist\"", "name: \"\"");
+    let mut plan = EXAMPLES[0].load().expect("example");
+    plan.athlete.name = String::new();
+    plan.races[2].date = chrono::NaiveDate::from_ymd_opt(2028, 4, 11).expect("date");
+    let inconsistent = peakline::io::serialize_plan(&plan).expect("serializes");
     let bad = write(dir.path(), "bad.peakline.ron", inconsistent.as_bytes());
     let out = peakline(&[
         "check",
@@ -108,4 +108,131 @@ fn summary_json_names_the_athlete_and_races() {
     assert_eq!(json["races"][2]["priority"], "A");
     assert_eq!(json["races"][2]["date"], "2027-04-11");
     let _ = Path::new(&path);
+}
+
+#[test]
+fn predict_prints_the_documented_json() {
+    let out = peakline(&["predict", "10k=41:21", "--to", "marathon", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["from"]["distance_m"], 10000);
+    assert_eq!(json["from"]["time_s"], 2481.0);
+    assert_eq!(json["vdot"], 50.0);
+    let p = &json["predictions"][0];
+    assert_eq!(p["distance"], "marathon");
+    assert_eq!(p["distance_m"], 42195);
+    // Riegel: 2481 × 4.2195^1.06 = 11413.1 s; Daniels' VDOT 50 marathon is 3:10:49 (11449 s).
+    assert!((p["riegel_s"].as_f64().expect("riegel") - 11413.1).abs() < 1.0);
+    assert!((p["vdot_s"].as_f64().expect("vdot") - 11449.0).abs() < 10.0);
+    let all = peakline(&["predict", "10k=41:21", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&all.stdout).expect("json");
+    let names: Vec<&str> = json["predictions"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|p| p["distance"].as_str())
+        .collect();
+    assert_eq!(names, ["1500", "mile", "5k", "10k", "half", "marathon"]);
+}
+
+#[test]
+fn predict_rejects_bad_input_with_usage_exit_code() {
+    let out = peakline(&["predict", "10k=fast"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is not a time"));
+}
+
+#[test]
+fn generate_adopts_moderate_and_summary_has_the_fixed_shape() {
+    let dir = temp_dir();
+    let path = write(dir.path(), "m.peakline.ron", EXAMPLES[0].text.as_bytes());
+    let p = path.display().to_string();
+    let out = peakline(&["generate", &p, "--today", "2026-11-25"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = peakline(&["summary", &p, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    for v in ["conservative", "moderate", "aggressive"] {
+        assert!(
+            json["variants"][v]["weeks"]
+                .as_array()
+                .is_some_and(|w| !w.is_empty()),
+            "{v}"
+        );
+    }
+    let plan = &json["plan"];
+    assert_eq!(
+        plan["weeks"], json["variants"]["moderate"]["weeks"],
+        "moderate adopted"
+    );
+    let week = &plan["weeks"][0];
+    for key in [
+        "start",
+        "phase",
+        "load",
+        "distance_km",
+        "duration_min",
+        "hard_sessions",
+        "down_week",
+        "rationale",
+    ] {
+        assert!(!week[key].is_null(), "week.{key}");
+    }
+    let session = &week["sessions"][0];
+    for key in [
+        "date",
+        "type",
+        "duration_min",
+        "rpe",
+        "load",
+        "hard",
+        "rationale",
+    ] {
+        assert!(!session[key].is_null(), "session.{key}");
+    }
+    let day = &plan["daily"][0];
+    for key in ["date", "load", "fitness", "fatigue", "form"] {
+        assert!(day[key].is_number() || day[key].is_string(), "daily.{key}");
+    }
+    assert!(json["warnings"].is_array());
+    // The official shape checker agrees, when Python is available.
+    if let Ok(mut child) = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/.ci/check_summary_shape.py"
+        ))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(&out.stdout)
+            .expect("write");
+        let checked = child.wait_with_output().expect("checker runs");
+        assert!(
+            checked.status.success(),
+            "{}",
+            String::from_utf8_lossy(&checked.stdout)
+        );
+    }
+    // A second generate keeps the adopted plan unless --adopt says otherwise.
+    let out = peakline(&["generate", &p, "--today", "2026-11-25"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("unchanged"));
+    let out = peakline(&[
+        "generate",
+        &p,
+        "--adopt",
+        "conservative",
+        "--today",
+        "2026-11-25",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan = peakline::io::load_plan(Path::new(&p)).expect("loads");
+    assert_eq!(
+        plan.plan.expect("adopted").variant,
+        peakline::model::VariantKind::Conservative
+    );
 }

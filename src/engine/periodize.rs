@@ -5,6 +5,8 @@
 //! places them. Season-level caps then keep every week inside the guardrails, and the taper is
 //! calibrated to its load cut. Every week and session carries its reason.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::load::pmc_start_steady;
@@ -624,9 +626,7 @@ impl<'a> Planner<'a> {
                     )),
                 }
             }
-            if kind == SessionType::Intervals && !athlete.equipment.track {
-                why.push_str(" · no track: on road or treadmill");
-            }
+
             // Close to the race: only session types the athlete already knows from this cycle.
             if matches!(
                 label,
@@ -672,7 +672,10 @@ impl<'a> Planner<'a> {
                 ),
             );
         }
-        for (kind, _) in &chosen {
+        for (kind, why) in &mut chosen {
+            if *kind == SessionType::Intervals && !athlete.equipment.track {
+                why.push_str(" · no track: on road or treadmill");
+            }
             if !seen.contains(kind) {
                 seen.push(*kind);
             }
@@ -765,7 +768,11 @@ impl<'a> Planner<'a> {
                 let predicted = self.paces.race_time_s(race.distance_km) / 60.0;
                 let warmup = if race.distance_km <= 21.0 { 15.0 } else { 0.0 };
                 slot.minutes = (predicted + warmup).round();
-                slot.why = format!("{} race", race.priority.letter());
+                slot.why = Cow::Borrowed(match race.priority {
+                    Priority::A => "A race",
+                    Priority::B => "B race",
+                    Priority::C => "C race",
+                });
             }
         }
     }
@@ -796,7 +803,7 @@ impl<'a> Planner<'a> {
         if long_km > max_km {
             let slot = &mut week.slots[li];
             slot.minutes = (slot.minutes * max_km / long_km).floor();
-            slot.why.push_str(&format!(
+            slot.why.to_mut().push_str(&format!(
                 " · shortened to stay within {:.0} % of the week",
                 share * 100.0
             ));
@@ -855,14 +862,14 @@ impl<'a> Planner<'a> {
             slot.kind = SessionType::Easy;
             slot.rpe = SessionType::Easy.default_rpe();
             slot.flexible = true;
-            slot.why = "Easy run in place of a workout the load cap has no room for".to_owned();
+            slot.why = Cow::Borrowed("Easy run in place of a workout the load cap has no room for");
             let next_day = slot.day + 1;
             // The recovery run that followed the workout is now just an easy run.
             for s in week.slots.iter_mut() {
                 if s.day == next_day && s.kind == SessionType::Recovery {
                     s.kind = SessionType::Easy;
                     s.rpe = SessionType::Easy.default_rpe();
-                    s.why = "Easy aerobic volume".to_owned();
+                    s.why = Cow::Borrowed("Easy aerobic volume");
                 }
             }
         }
@@ -928,7 +935,7 @@ impl<'a> Planner<'a> {
                         kind: SessionType::Strides,
                         minutes,
                         rpe: SessionType::Strides.default_rpe(),
-                        why: "Taper: a short easy run with strides keeps the rhythm".to_owned(),
+                        why: Cow::Borrowed("Taper: a short easy run with strides keeps the rhythm"),
                         long_with_pace: false,
                         race: None,
                         flexible: true,
@@ -1157,8 +1164,9 @@ impl<'a> Planner<'a> {
                             Some(slot) => {
                                 slot.kind = SessionType::Strides;
                                 slot.rpe = SessionType::Strides.default_rpe();
-                                slot.why = "Taper: a short easy run with strides keeps the rhythm"
-                                    .to_owned();
+                                slot.why = Cow::Borrowed(
+                                    "Taper: a short easy run with strides keeps the rhythm",
+                                );
                             }
                             None => return,
                         }
@@ -1210,7 +1218,7 @@ impl<'a> Planner<'a> {
                     rationale: if slot.why.is_empty() {
                         format!("{} session", w.kind.label())
                     } else {
-                        slot.why.clone()
+                        slot.why.to_string()
                     },
                     coach_notes: String::new(),
                     edited: false,

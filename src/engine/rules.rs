@@ -68,11 +68,18 @@ pub fn variant_params(
             peak_factor = 1.0 + (peak_factor - 1.0) * 2.0;
             q_base = 0;
         }
-        // 5K/10K: intensity density over volume.
+        // 5K/10K: intensity density over volume — the top of each variant's quality range,
+        // and quality from the second base week.
         RunnerType::FiveTenK => {
             peak_factor = 1.0 + (peak_factor - 1.0) * 0.6;
+            q_build = q_build.max(2);
+            q_base = q_base.max(1);
+            if variant != VariantKind::Conservative {
+                q_specific = 3;
+            }
             if variant == VariantKind::Aggressive {
                 q_build = 3;
+                q_base = 2;
             }
         }
         RunnerType::Marathoner | RunnerType::MultiRace => {}

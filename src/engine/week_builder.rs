@@ -4,6 +4,8 @@
 //! The result is a list of [`Slot`]s (type, day, minutes, reason); content (paces,
 //! descriptions) is added later, after the season-level caps have adjusted the minutes.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::rules::running_days;
@@ -53,7 +55,7 @@ pub struct Slot {
     pub kind: SessionType,
     pub minutes: f64,
     pub rpe: f64,
-    pub why: String,
+    pub why: Cow<'static, str>,
     pub long_with_pace: bool,
     pub race: Option<usize>,
     /// Minutes the season-level caps may scale (easy volume), as opposed to fixed work.
@@ -142,7 +144,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
                 kind: SessionType::Race,
                 minutes: 0.0,
                 rpe: SessionType::Race.default_rpe(),
-                why: String::new(),
+                why: Cow::Borrowed(""),
                 long_with_pace: false,
                 race: Some(race),
                 flexible: false,
@@ -195,7 +197,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
                     kind: SessionType::Long,
                     minutes: *minutes,
                     rpe: slot_rpe(SessionType::Long, *with_pace),
-                    why: why.clone(),
+                    why: Cow::Owned(why.clone()),
                     long_with_pace: *with_pace,
                     race: None,
                     flexible: true,
@@ -248,7 +250,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             kind: *kind,
             minutes: *minutes * days[d].volume_factor.clamp(0.6, 1.0),
             rpe: slot_rpe(*kind, false),
-            why,
+            why: Cow::Owned(why),
             long_with_pace: false,
             race: None,
             flexible: false,
@@ -323,10 +325,12 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         MIN_EASY_MIN
     };
     // Marathon and half builds keep a medium-long run midweek (template A: Wednesday).
+    let after_hard_day = |d: usize| hard.iter().any(|h| (days[d].date - *h).num_days() == 1);
     let medium_long = if req.medium_long && easy_days.len() >= 3 {
         easy_days
             .iter()
             .copied()
+            .filter(|&d| !after_hard_day(d) && !days[d].pre_race && Some(d + 1) != long_day)
             .min_by_key(|&d| (days[d].date.weekday().num_days_from_monday() as i64 - 2).abs())
     } else {
         None
@@ -377,38 +381,41 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         let (kind, why) = if Some(d) == medium_long && !after_hard {
             (
                 SessionType::Easy,
-                "Medium-long easy run: midweek endurance (marathon base template)".to_owned(),
+                Cow::Borrowed("Medium-long easy run: midweek endurance (marathon base template)"),
             )
         } else if info.pre_race {
             (
                 SessionType::Easy,
-                "Shakeout before race day: short and relaxed".to_owned(),
+                Cow::Borrowed("Shakeout before race day: short and relaxed"),
             )
         } else if after_hard {
             (
                 SessionType::Recovery,
-                "Day after a hard session: recovery pace".to_owned(),
+                Cow::Borrowed("Day after a hard session: recovery pace"),
             )
         } else if strides_left > 0 && !info.recovery && !info.b_easy && !req.run_walk {
             strides_left -= 1;
             (
                 SessionType::Strides,
-                "Easy run with strides: leg speed without fatigue".to_owned(),
+                Cow::Borrowed("Easy run with strides: leg speed without fatigue"),
             )
         } else if req.run_walk {
             (
                 SessionType::Easy,
-                "Run-walk: rebuilding tolerance after injury".to_owned(),
+                Cow::Borrowed("Run-walk: rebuilding tolerance after injury"),
             )
         } else if info.recovery {
             (
                 SessionType::Easy,
-                "Recovery block: easy running only".to_owned(),
+                Cow::Borrowed("Recovery block: easy running only"),
             )
         } else if info.b_easy {
-            (SessionType::Easy, "Around a B race: easy only".to_owned())
+            (
+                SessionType::Easy,
+                Cow::Borrowed("Around a B race: easy only"),
+            )
         } else {
-            (SessionType::Easy, "Easy aerobic volume".to_owned())
+            (SessionType::Easy, Cow::Borrowed("Easy aerobic volume"))
         };
         let minutes = if info.pre_race {
             minutes.min(30.0)
@@ -447,7 +454,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
                 kind: SessionType::CrossTraining,
                 minutes: 40.0,
                 rpe: slot_rpe(SessionType::CrossTraining, false),
-                why: "Cross-training: aerobic work without impact".to_owned(),
+                why: Cow::Borrowed("Cross-training: aerobic work without impact"),
                 long_with_pace: false,
                 race: None,
                 flexible: true,
@@ -481,7 +488,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             kind: SessionType::Strength,
             minutes: 30.0,
             rpe: slot_rpe(SessionType::Strength, false),
-            why: "Strength for durability (joints and tendons)".to_owned(),
+            why: Cow::Borrowed("Strength for durability (joints and tendons)"),
             long_with_pace: false,
             race: None,
             flexible: true,

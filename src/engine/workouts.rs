@@ -24,6 +24,8 @@ pub struct PaceBook {
     pub paces: TrainingPaces,
     /// "VDOT 47.9 from Autumn Half 1:38:30".
     pub source: String,
+    /// Race pace (s/km) at 5K, 10K, half and marathon, solved once: sessions ask often.
+    race_paces: [f64; 4],
 }
 
 impl PaceBook {
@@ -58,10 +60,12 @@ impl PaceBook {
         let paces = training_paces(vdot)
             .or_else(|| training_paces(DEFAULT_VDOT))
             .unwrap_or(FALLBACK_PACES);
+        let race_paces = STANDARD_KM.map(|km| solve_race_pace(vdot, km, &paces));
         Self {
             vdot,
             paces,
             source,
+            race_paces,
         }
     }
 
@@ -72,14 +76,27 @@ impl PaceBook {
 
     /// Race pace for a distance, s/km, from the VDOT-equivalent time.
     pub fn race_s_per_km(&self, distance_km: f64) -> f64 {
-        time_for_vdot(self.vdot, distance_km * 1000.0)
-            .map_or(self.paces.threshold_s_per_km, |t| t / distance_km.max(0.1))
+        match STANDARD_KM
+            .iter()
+            .position(|km| (km - distance_km).abs() < 1e-9)
+        {
+            Some(i) => self.race_paces[i],
+            None => solve_race_pace(self.vdot, distance_km, &self.paces),
+        }
     }
 
     /// Predicted race time in seconds.
     pub fn race_time_s(&self, distance_km: f64) -> f64 {
         self.race_s_per_km(distance_km) * distance_km
     }
+}
+
+/// The distances whose race paces a pace book keeps at hand.
+const STANDARD_KM: [f64; 4] = [5.0, 10.0, 21.0975, 42.195];
+
+fn solve_race_pace(vdot: f64, distance_km: f64, paces: &TrainingPaces) -> f64 {
+    time_for_vdot(vdot, distance_km * 1000.0)
+        .map_or(paces.threshold_s_per_km, |t| t / distance_km.max(0.1))
 }
 
 /// Paces of VDOT 40, used only if the pace model itself fails.
@@ -164,11 +181,11 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             let text = if req.run_walk {
                 let cycles = (minutes / 5.0).round().max(1.0);
                 format!(
-                    "Run-walk {minutes:.0} min: {cycles:.0} × (4 min easy run, 1 min walk). Stop if pain rises above 3/10."
+                    "Run-walk {minutes} min: {cycles} × (4 min easy run, 1 min walk). Stop if pain rises above 3/10."
                 )
             } else {
                 format!(
-                    "{minutes:.0} min easy, conversational ({}–{} /km)",
+                    "{minutes} min easy, conversational ({}–{} /km)",
                     pace_str(p.easy.fast_s_per_km),
                     pace_str(p.easy.slow_s_per_km)
                 )
@@ -182,7 +199,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 Some(range(slow, 10.0)),
                 Some(km(minutes, slow)),
                 format!(
-                    "{minutes:.0} min very easy recovery jog, slower than {} /km",
+                    "{minutes} min very easy recovery jog, slower than {} /km",
                     pace_str(p.easy.slow_s_per_km)
                 ),
             )
@@ -191,9 +208,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             3.0,
             Some(p.easy),
             Some(km(minutes, easy) + 0.4),
-            format!(
-                "{minutes:.0} min easy, then 6 × 20 s strides (quick and relaxed, full recovery)"
-            ),
+            format!("{minutes} min easy, then 6 × 20 s strides (quick and relaxed, full recovery)"),
         ),
         SessionType::Long => {
             if req.long_with_pace {
@@ -208,8 +223,8 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                     Some(p.easy),
                     Some(d),
                     format!(
-                        "Long run {:.0} km: easy, with the last {mp_min:.0} min at goal race pace ({} /km). Rehearse fuelling.",
-                        d,
+                        "Long run {} km: easy, with the last {mp_min} min at goal race pace ({} /km). Rehearse fuelling.",
+                        d.round(),
                         pace_str(mp)
                     ),
                 )
@@ -224,7 +239,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                     4.0,
                     Some(p.easy),
                     Some(d),
-                    format!("Long run {d:.0} km ({minutes:.0} min), {controlled}"),
+                    format!("Long run {} km ({minutes} min), {controlled}", d.round()),
                 )
             }
         }
@@ -234,12 +249,12 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             let d = km(warm + cool, easy) + km(work, p.threshold_s_per_km);
             let text = if reps <= 1.0 {
                 format!(
-                    "{warm:.0} min warm-up · {work:.0} min tempo at threshold ({} /km) · {cool:.0} min cool-down",
+                    "{warm} min warm-up · {work} min tempo at threshold ({} /km) · {cool} min cool-down",
                     pace_str(p.threshold_s_per_km)
                 )
             } else {
                 format!(
-                    "{warm:.0} min warm-up · {reps:.0} × {rep:.0} min at threshold ({} /km), 2 min jog · {cool:.0} min cool-down",
+                    "{warm} min warm-up · {reps} × {rep} min at threshold ({} /km), 2 min jog · {cool} min cool-down",
                     pace_str(p.threshold_s_per_km)
                 )
             };
@@ -266,7 +281,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 Some(range(pace_s, 3.0)),
                 Some(d),
                 format!(
-                    "{warm:.0} min warm-up · {reps:.0} × {rep_m:.0} m at {what} ({} /km) {track}, equal-time jog · {cool:.0} min cool-down",
+                    "{warm} min warm-up · {reps} × {rep_m} m at {what} ({} /km) {track}, equal-time jog · {cool} min cool-down",
                     pace_str(pace_s)
                 ),
             )
@@ -285,7 +300,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 Some(range(pace_s, 3.0)),
                 Some(d),
                 format!(
-                    "{warm:.0} min warm-up · {at_pace_km:.1} km at {what} ({} /km) · {cool:.0} min cool-down",
+                    "{warm} min warm-up · {at_pace_km:.1} km at {what} ({} /km) · {cool} min cool-down",
                     pace_str(pace_s)
                 ),
             )
@@ -298,7 +313,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 None,
                 Some(d),
                 format!(
-                    "{warm:.0} min warm-up · {reps:.0} × 75 s uphill at 5K effort, jog down · {cool:.0} min cool-down"
+                    "{warm} min warm-up · {reps} × 75 s uphill at 5K effort, jog down · {cool} min cool-down"
                 ),
             )
         }
@@ -306,13 +321,13 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             4.0,
             None,
             None,
-            format!("{minutes:.0} min easy cycling, elliptical or pool running"),
+            format!("{minutes} min easy cycling, elliptical or pool running"),
         ),
         SessionType::Strength => (
             4.0,
             None,
             None,
-            format!("{minutes:.0} min strength: squats, lunges, calf raises, hip and core work"),
+            format!("{minutes} min strength: squats, lunges, calf raises, hip and core work"),
         ),
         SessionType::Race => {
             let race_km = req.race.map_or(10.0, |r| r.distance_km);

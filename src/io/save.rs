@@ -81,6 +81,7 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
         .map_err(io("creating a temporary file in the folder"))?;
     tmp.write_all(text.as_bytes())
         .map_err(io("writing the temporary file"))?;
+    keep_permissions(path, tmp.as_file()).map_err(io("setting the file's permissions"))?;
     tmp.as_file()
         .sync_all()
         .map_err(io("flushing the temporary file to disk"))?;
@@ -104,6 +105,26 @@ fn write_backup(path: &Path, dir: &Path, name: &str) -> std::io::Result<()> {
     std::fs::copy(path, bak_tmp.path())?;
     bak_tmp.as_file().sync_all()?;
     bak_tmp.persist(backup_path(path)).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The new file gets the old file's permissions, or the usual 0644 for a new one (the
+/// temporary file starts private, 0600).
+fn keep_permissions(path: &Path, file: &std::fs::File) -> std::io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) => file.set_permissions(meta.permissions()),
+        Err(_) => default_permissions(file),
+    }
+}
+
+#[cfg(unix)]
+fn default_permissions(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(_file: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 

@@ -23,14 +23,17 @@ pub struct Session {
     pub rpe: f64,
     pub pace: Option<PaceRange>,
     /// Heart-rate zone 1–5, when the coach prescribes by HR.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hr_zone: Option<u8>,
     /// What to do, for the athlete ("6 × 1 km at 10K pace, 2 min jog").
     pub description: String,
     /// Why the engine (or the coach) put it here.
     pub rationale: String,
     /// The coach's notes for the athlete.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub coach_notes: String,
     /// The coach changed this session by hand; re-planning leaves it alone.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub edited: bool,
 }
 

@@ -3,3 +3,5 @@
 mod load;
 mod periodize;
 mod predict;
+mod runner_types;
+mod warnings;

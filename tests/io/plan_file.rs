@@ -98,6 +98,9 @@ fn empty_file_is_refused() {
 fn truncated_file_says_so_with_its_position() {
     let text = demo().text;
     for cut in [text.len() / 3, text.len() / 2, text.len() - 3] {
+        let cut = (cut..text.len())
+            .find(|&c| text.is_char_boundary(c))
+            .expect("boundary");
         let err = parse("cut.peakline.ron", &text[..cut]).expect_err("truncated");
         let msg = err.to_string();
         let LoadError::Syntax { line, col, .. } = err else {

@@ -1,0 +1,369 @@
+//! The plan each runner type and preference should get (SCIENCE.md, source article).
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Days};
+use peakline::engine::{PlanInput, generate_variants};
+use peakline::model::{PhaseKind, Plan, Priority, SeasonDraft, SessionType, VariantKind, Week};
+
+use crate::common::{example, today};
+
+fn drafts(plan: &Plan) -> [SeasonDraft; 3] {
+    generate_variants(&PlanInput::from_plan(plan, today()))
+}
+
+fn moderate(plan: &Plan) -> SeasonDraft {
+    let [_, m, _] = drafts(plan);
+    assert_eq!(m.variant, VariantKind::Moderate);
+    m
+}
+
+fn sessions(d: &SeasonDraft) -> impl Iterator<Item = &peakline::model::Session> {
+    d.weeks.iter().flat_map(|w| &w.sessions)
+}
+
+fn pre_taper(w: &Week) -> bool {
+    matches!(
+        w.phase,
+        PhaseKind::Base | PhaseKind::Build | PhaseKind::Specific
+    )
+}
+
+#[test]
+fn marathon_base_week_follows_template_a() {
+    let d = moderate(&example("marathoner.peakline.ron"));
+    let week = d
+        .weeks
+        .iter()
+        .find(|w| w.phase == PhaseKind::Base && !w.down_week && w.hard_sessions() == 1)
+        .expect("a normal base week");
+    let long = week
+        .sessions
+        .iter()
+        .find(|s| s.kind == SessionType::Long)
+        .expect("long run");
+    assert_eq!(
+        long.date.weekday(),
+        chrono::Weekday::Sun,
+        "long run on the athlete's day"
+    );
+    let hard = week
+        .sessions
+        .iter()
+        .find(|s| s.is_hard())
+        .expect("one quality day");
+    assert_eq!(
+        hard.date.weekday(),
+        chrono::Weekday::Tue,
+        "quality on a preferred day"
+    );
+    assert!(week.sessions.iter().any(|s| s.kind == SessionType::Strides));
+    assert!(
+        week.sessions
+            .iter()
+            .any(|s| s.rationale.contains("Medium-long")),
+        "template A has a medium-long midweek run"
+    );
+    assert!(week.rationale.starts_with("Base "));
+}
+
+#[test]
+fn marathon_long_run_progresses_and_is_capped() {
+    let d = moderate(&example("marathoner.peakline.ron"));
+    let longs: Vec<f64> = d
+        .weeks
+        .iter()
+        .filter(|w| pre_taper(w) && !w.down_week)
+        .filter_map(|w| w.sessions.iter().find(|s| s.kind == SessionType::Long))
+        .filter_map(|s| s.distance_km)
+        .collect();
+    let first = longs.first().copied().expect("long runs");
+    let best = longs.iter().copied().fold(0.0, f64::max);
+    assert!(best > first + 4.0, "long run grows from {first} to {best}");
+    assert!(best <= 35.0, "marathon long run cap");
+    assert!(
+        sessions(&d).any(|s| s.kind == SessionType::Long && s.description.contains("race pace")),
+        "race-specific long runs carry marathon-pace segments"
+    );
+}
+
+#[test]
+fn masters_gets_a_down_week_every_third_and_72_hours_between_hard_days() {
+    let plan = example("masters.peakline.ron");
+    for d in drafts(&plan) {
+        let hard: Vec<_> = sessions(&d)
+            .filter(|s| s.is_hard())
+            .map(|s| s.date)
+            .collect();
+        for pair in hard.windows(2) {
+            assert!(
+                (pair[1] - pair[0]).num_days() >= 3,
+                "{:?}: {pair:?}",
+                d.variant
+            );
+        }
+        // In the first build-up, no run of more than two normal weeks.
+        let mut run = 0;
+        for w in d.weeks.iter().take_while(|w| pre_taper(w)) {
+            run = if w.down_week { 0 } else { run + 1 };
+            assert!(
+                run <= 2,
+                "{:?}: week {} is the third normal week in a row",
+                d.variant,
+                w.start
+            );
+        }
+        assert!(
+            sessions(&d).any(|s| s.kind == SessionType::Strength),
+            "masters with a gym get strength work"
+        );
+    }
+}
+
+#[test]
+fn comeback_starts_with_run_walk_and_no_intensity() {
+    let plan = example("comeback.peakline.ron");
+    let cap = plan.guardrails.max_weekly_increase_pct / 100.0;
+    for d in drafts(&plan) {
+        for (i, w) in d.weeks.iter().enumerate().take(3) {
+            assert_eq!(
+                w.hard_sessions(),
+                0,
+                "{:?} week {i} has intensity",
+                d.variant
+            );
+            assert!(!w.sessions.iter().any(|s| s.kind == SessionType::Strides));
+        }
+        assert!(
+            d.weeks[0]
+                .sessions
+                .iter()
+                .any(|s| s.description.starts_with("Run-walk"))
+        );
+        // Weekly running distance never rises faster than the coach's cap after a normal week.
+        for pair in d.weeks.windows(2) {
+            let (a, b) = (pair[0].distance_km(), pair[1].distance_km());
+            if !pair[0].down_week && a > 0.0 && pre_taper(&pair[1]) {
+                assert!(
+                    b <= a * (1.0 + cap) + 0.6,
+                    "{:?} {}: {a:.1} → {b:.1} km",
+                    d.variant,
+                    pair[1].start
+                );
+            }
+        }
+        let peak = d.weeks.iter().map(Week::distance_km).fold(0.0, f64::max);
+        assert!(peak <= 40.0 + 1.0, "the 40 km cap holds: {peak}");
+    }
+}
+
+#[test]
+fn beginners_get_at_most_one_quality_session_and_a_simple_week() {
+    let mut plan = example("marathoner.peakline.ron");
+    plan.athlete.training_age_years = 0.5;
+    for d in drafts(&plan) {
+        for w in &d.weeks {
+            let quality = w
+                .sessions
+                .iter()
+                .filter(|s| s.is_hard() && s.kind != SessionType::Race)
+                .count();
+            assert!(quality <= 1, "{:?} {} has {quality}", d.variant, w.start);
+        }
+        let types: BTreeSet<_> = sessions(&d)
+            .filter(|s| s.is_hard() && s.kind != SessionType::Race)
+            .map(|s| s.kind)
+            .collect();
+        assert!(types.len() <= 1, "{types:?}");
+    }
+}
+
+#[test]
+fn five_ten_k_racer_trains_more_intensity_per_volume_than_the_marathoner() {
+    let share = |d: &SeasonDraft| {
+        let hard: f64 = sessions(d)
+            .filter(|s| s.is_hard())
+            .map(|s| s.duration_min)
+            .sum();
+        let all: f64 = sessions(d).map(|s| s.duration_min).sum();
+        hard / all
+    };
+    let fast = moderate(&example("5k10k.peakline.ron"));
+    let marathon = moderate(&example("marathoner.peakline.ron"));
+    assert!(
+        share(&fast) > share(&marathon),
+        "{} vs {}",
+        share(&fast),
+        share(&marathon)
+    );
+}
+
+#[test]
+fn equipment_and_preferences_shape_the_sessions() {
+    let plan = example("5k10k.peakline.ron");
+    assert!(!plan.athlete.equipment.track);
+    let d = moderate(&plan);
+    let intervals: Vec<_> = sessions(&d)
+        .filter(|s| s.kind == SessionType::Intervals)
+        .collect();
+    assert!(!intervals.is_empty());
+    for s in &intervals {
+        assert!(
+            s.description.contains("road loop or the treadmill"),
+            "{}",
+            s.description
+        );
+        assert!(s.rationale.contains("no track"), "{}", s.rationale);
+    }
+    // Disliked hills: none planned.
+    assert!(!sessions(&d).any(|s| s.kind == SessionType::Hills));
+    // Favourite intervals: kept weekly where the phase has quality.
+    for w in d
+        .weeks
+        .iter()
+        .filter(|w| matches!(w.phase, PhaseKind::Build | PhaseKind::Specific))
+    {
+        let has_quality = w
+            .sessions
+            .iter()
+            .any(|s| s.is_hard() && s.kind != SessionType::Race);
+        if has_quality {
+            assert!(
+                w.sessions.iter().any(|s| s.kind == SessionType::Intervals),
+                "week {} lost the favourite",
+                w.start
+            );
+        }
+    }
+    // Masters example: no hills nearby.
+    let masters = moderate(&example("masters.peakline.ron"));
+    assert!(!sessions(&masters).any(|s| s.kind == SessionType::Hills));
+    assert!(sessions(&masters).any(|s| s.rationale.contains("no hills nearby")));
+}
+
+#[test]
+fn b_races_get_a_mini_taper_and_c_races_replace_a_workout() {
+    let plan = example("marathoner.peakline.ron");
+    let d = moderate(&plan);
+    let b = plan
+        .races
+        .iter()
+        .find(|r| r.priority == Priority::B)
+        .expect("B");
+    for k in 1..=4 {
+        let day = b.date - Days::new(k);
+        assert!(
+            !sessions(&d).any(|s| s.date == day && s.is_hard()),
+            "hard session {k} days before the B race"
+        );
+    }
+    let c = plan
+        .races
+        .iter()
+        .find(|r| r.priority == Priority::C)
+        .expect("C");
+    let week = d.weeks.iter().find(|w| w.contains(c.date)).expect("C week");
+    assert!(
+        week.sessions
+            .iter()
+            .any(|s| s.kind == SessionType::Race && s.date == c.date)
+    );
+    assert!(
+        week.rationale.contains("replaces a workout"),
+        "{}",
+        week.rationale
+    );
+    let normal_quality = d
+        .weeks
+        .iter()
+        .filter(|w| w.phase == week.phase && !w.down_week)
+        .map(|w| w.hard_sessions())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        week.hard_sessions() <= normal_quality,
+        "the race takes a workout's place"
+    );
+}
+
+#[test]
+fn plans_get_simpler_as_the_a_race_nears() {
+    for name in [
+        "marathoner.peakline.ron",
+        "5k10k.peakline.ron",
+        "multi_race.peakline.ron",
+    ] {
+        let d = moderate(&example(name));
+        let mut seen: BTreeSet<SessionType> = BTreeSet::new();
+        for w in &d.weeks {
+            if w.phase == PhaseKind::Recovery {
+                seen.clear();
+                continue;
+            }
+            for s in w
+                .sessions
+                .iter()
+                .filter(|s| s.is_hard() && s.kind != SessionType::Race)
+            {
+                if matches!(
+                    w.phase,
+                    PhaseKind::Specific | PhaseKind::Taper | PhaseKind::Race
+                ) {
+                    assert!(
+                        seen.contains(&s.kind),
+                        "{name}: new {:?} in {:?} week {}",
+                        s.kind,
+                        w.phase,
+                        w.start
+                    );
+                }
+                seen.insert(s.kind);
+            }
+        }
+    }
+}
+
+#[test]
+fn two_a_races_make_two_macro_cycles() {
+    let d = moderate(&example("multi_race.peakline.ron"));
+    let tapers = d
+        .phases
+        .iter()
+        .filter(|p| p.kind == PhaseKind::Taper)
+        .count();
+    let races = d
+        .phases
+        .iter()
+        .filter(|p| p.kind == PhaseKind::Race)
+        .count();
+    assert_eq!((tapers, races), (2, 2));
+    assert!(
+        d.phases
+            .iter()
+            .filter(|p| p.kind == PhaseKind::Base)
+            .count()
+            == 2
+    );
+}
+
+#[test]
+fn short_time_compresses_and_says_so() {
+    let mut plan = example("marathoner.peakline.ron");
+    plan.season.start = crate::common::date("2027-01-25");
+    let d = moderate(&plan);
+    assert!(
+        d.notes
+            .iter()
+            .any(|n| n.contains("compressed") && n.contains("Harbour City Marathon")),
+        "{:?}",
+        d.notes
+    );
+    let mut long = example("marathoner.peakline.ron");
+    long.season.start = crate::common::date("2026-07-06");
+    let d = moderate(&long);
+    assert!(
+        d.notes.iter().any(|n| n.contains("base is extended")),
+        "{:?}",
+        d.notes
+    );
+}
