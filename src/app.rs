@@ -68,6 +68,10 @@ pub enum Command {
     Edit(Edit, Reason),
     SetPrefs(Prefs),
     DismissNotice,
+    /// Start on a plan made elsewhere (the new-season wizard).
+    OpenNewPlan(Box<Plan>),
+    /// Dismiss re-plan conflicts, keeping the coach's weeks.
+    KeepConflictingWeeks,
     /// Answers to the unsaved-changes prompt.
     ConfirmSave,
     ConfirmDiscard,
@@ -78,6 +82,7 @@ pub enum Command {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PendingAction {
     New,
+    NewPlan(Box<Plan>),
     Open(Option<PathBuf>),
     OpenExample(usize),
     Quit,
@@ -104,6 +109,8 @@ pub struct PeaklineApp {
     pub notice: Option<Notice>,
     /// Status line message after the last action.
     pub status: String,
+    /// Weeks the coach owns that the last re-plan's draft disagrees with.
+    pub conflicts: Vec<crate::engine::adopt::Conflict>,
     dialogs: Box<dyn FileDialogs>,
     clock: fn() -> DateTime<Utc>,
     allow_close: bool,
@@ -131,6 +138,7 @@ impl PeaklineApp {
             confirm: None,
             notice: None,
             status: String::new(),
+            conflicts: Vec::new(),
             dialogs: options.dialogs,
             clock: options.clock,
             allow_close: false,
@@ -197,6 +205,8 @@ impl PeaklineApp {
             }
             Command::SetPrefs(prefs) => self.prefs = prefs,
             Command::DismissNotice => self.notice = None,
+            Command::OpenNewPlan(plan) => self.request(ctx, PendingAction::NewPlan(plan)),
+            Command::KeepConflictingWeeks => self.conflicts.clear(),
             Command::ConfirmSave => {
                 if let Some(action) = self.confirm.take()
                     && self.save()
@@ -216,11 +226,12 @@ impl PeaklineApp {
     /// Applies an edit and reports failure to the user. Returns whether it applied.
     pub fn apply_edit(&mut self, edit: &Edit, reason: &Reason) -> bool {
         let now = self.now();
-        match self.doc.apply(edit, reason, self.role, now) {
+        match self.doc.apply(edit, reason, self.role, now, self.today) {
             Ok(applied) => {
                 self.status = applied
                     .change
                     .map_or_else(|| "Logged".to_owned(), |c| c.describe());
+                self.conflicts = applied.conflicts;
                 true
             }
             Err(e) => {
@@ -250,7 +261,13 @@ impl PeaklineApp {
             PendingAction::New => {
                 self.doc = Document::new(new_plan(self.today), None);
                 self.view = ui::ViewState::default();
+                self.view.wizard = Some(ui::Wizard::new(self));
                 self.status = "New plan".to_owned();
+            }
+            PendingAction::NewPlan(plan) => {
+                self.doc = Document::new(*plan, None);
+                self.view = ui::ViewState::default();
+                self.status = "New season drafted".to_owned();
             }
             PendingAction::Open(None) => {
                 if let Some(path) = self.dialogs.pick_plan_to_open() {
@@ -434,7 +451,15 @@ pub fn new_plan(today: NaiveDate) -> Plan {
     plan
 }
 
-/// "Maya Lindqvist" → "maya-lindqvist.peakline.ron".
+impl PeaklineApp {
+    /// Whether the athlete can train on `date`'s weekday.
+    pub fn athlete_available(&self, date: NaiveDate) -> bool {
+        use chrono::Datelike;
+        self.doc.plan().athlete.is_available(date.weekday())
+    }
+}
+
+/// "Maya Lindqvist" ➡ "maya-lindqvist.peakline.ron".
 pub fn suggested_file_name(athlete: &str) -> String {
     let slug: String = athlete
         .trim()

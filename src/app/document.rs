@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::edit::{Applied, Edit, EditError, Role, apply};
 use crate::model::{Author, ChangeEntry, Plan, Reason, validate};
@@ -52,6 +52,11 @@ impl Document {
         &self.plan
     }
 
+    /// Identity of the current state: changes whenever the plan does (edit, undo, redo).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -94,12 +99,10 @@ impl Document {
         reason: &Reason,
         role: Role,
         now: DateTime<Utc>,
+        today: NaiveDate,
     ) -> Result<Applied, EditError> {
         self.apply_with(role, now, reason, edit.is_plan_edit(), |plan| {
-            if !edit.allowed_for(role) {
-                return Err(EditError::NotAllowed);
-            }
-            apply(plan, edit)
+            apply(plan, edit, today)
         })
     }
 

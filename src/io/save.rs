@@ -20,7 +20,7 @@ pub enum SaveError {
     },
 }
 
-/// `NAME.peakline.ron` → `NAME.peakline.ron.bak`.
+/// `NAME.peakline.ron` ➡ `NAME.peakline.ron.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".bak");

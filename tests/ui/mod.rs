@@ -1,6 +1,7 @@
 //! GUI tests: the real app driven headlessly with `egui_kittest`, by accessible label.
 
 mod shell;
+mod workspace;
 
 use egui_kittest::Harness;
 use peakline::app::{AppOptions, PeaklineApp};
