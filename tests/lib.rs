@@ -6,6 +6,6 @@
 
 mod cli;
 mod common;
-mod engine;
+pub mod engine;
 mod io;
 mod ui;

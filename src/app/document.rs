@@ -48,6 +48,14 @@ impl Document {
         doc
     }
 
+    /// Work restored from an autosave: it belongs to `path` but is not saved there yet.
+    pub fn restored(plan: Plan, path: Option<PathBuf>, name: &str) -> Self {
+        let mut doc = Self::new(plan, path);
+        doc.saved_revision = None;
+        doc.untitled_name = Some(name.to_owned());
+        doc
+    }
+
     pub fn plan(&self) -> &Plan {
         &self.plan
     }

@@ -42,6 +42,41 @@ pub fn serialize_plan(plan: &Plan) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename,
+/// fsync the folder. Used for exports and small side files; plans go through [`save_plan`].
+///
+/// # Errors
+/// When any step fails; an existing file at `path` is then unchanged.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let io = |step: &'static str| {
+        move |source| SaveError::Io {
+            path: path.to_owned(),
+            step,
+            source,
+        }
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".peakline-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io("creating a temporary file in the folder"))?;
+    tmp.write_all(bytes)
+        .map_err(io("writing the temporary file"))?;
+    keep_permissions(path, tmp.as_file()).map_err(io("setting the file's permissions"))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(io("flushing the temporary file to disk"))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .map_err(io("replacing the file"))?;
+    sync_dir(&dir).map_err(io("flushing the folder"))?;
+    Ok(())
+}
+
 /// Saves `plan` to `path`: serialize in memory, write a temporary file in the same folder,
 /// fsync it, copy the current file to `.bak`, rename the temporary over the file and fsync the
 /// folder. A crash at any point leaves either the old or the new file, never half of one.

@@ -138,6 +138,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
     races::race_dialog_ui(&ctx, app, view, &mut out);
     wizard::wizard_ui(&ctx, app, view, &mut out);
     prompts::conflicts_ui(&ctx, app, &mut out);
+    prompts::recovery_ui(&ctx, app, &mut out);
     prompts::unsaved_changes_ui(&ctx, app, &mut out);
     prompts::notice_ui(&ctx, app, &mut out);
     out

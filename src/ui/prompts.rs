@@ -108,3 +108,33 @@ pub fn conflicts_ui(ctx: &egui::Context, app: &PeaklineApp, out: &mut Vec<Comman
         out.push(Command::KeepConflictingWeeks);
     }
 }
+
+/// At start, after a crash: restore the autosaved work or discard it.
+pub fn recovery_ui(ctx: &egui::Context, app: &PeaklineApp, out: &mut Vec<Command>) {
+    let Some(r) = &app.recovery else {
+        return;
+    };
+    egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        ui.heading("Restore unsaved work?");
+        ui.label(format!(
+            "Peakline closed with unsaved changes to {} ({} on {}).",
+            r.info.display_name,
+            r.plan.athlete.name,
+            r.info.saved_at.format("%-d %b %Y at %H:%M UTC")
+        ));
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                out.push(Command::RestoreAutosave);
+            }
+            if ui
+                .button("Discard")
+                .on_hover_text("Delete the autosaved copy")
+                .clicked()
+            {
+                out.push(Command::DiscardAutosave);
+            }
+        });
+    });
+}

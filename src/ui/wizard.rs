@@ -36,7 +36,7 @@ pub struct Wizard {
 
 impl Wizard {
     pub fn new(app: &PeaklineApp) -> Self {
-        let plan = crate::app::new_plan(app.today);
+        let plan = crate::app::new_plan(app.today, app.prefs.week_start);
         Self {
             step: Step::Athlete,
             start: plan.season.start.to_string(),
