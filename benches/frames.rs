@@ -8,7 +8,7 @@ use peakline::app::{AppOptions, Document, PeaklineApp, Prefs};
 use peakline::engine::adopt::{KeepPolicy, adopt, regenerate_variants};
 use peakline::io::examples::EXAMPLES;
 use peakline::model::{
-    Actual, ActualId, Completion, Plan, Priority, Race, Source, Sport, VariantKind,
+    Actual, ActualId, Completion, Plan, Priority, Race, Source, Sport, VariantKind, Wellness,
 };
 use peakline::ui::Tab;
 
@@ -59,6 +59,17 @@ pub fn big_plan() -> (Plan, NaiveDate) {
             ..Actual::default()
         })
         .collect();
+    plan.wellness = (0..364)
+        .map(|d| Wellness {
+            date: start + Days::new(d),
+            readiness: Some(6 + (d % 4) as u8),
+            sleep_hours: Some(7.0 + (d % 3) as f64 * 0.5),
+            soreness: Some((d % 5) as u8),
+            pain: Some(u8::from(d % 17 == 0)),
+            mood: Some(7),
+            ..Wellness::default()
+        })
+        .collect();
     (plan, today)
 }
 
@@ -73,7 +84,13 @@ fn frame(ctx: &egui::Context, app: &mut PeaklineApp, size: egui::Vec2) -> usize 
 
 fn bench(c: &mut Criterion) {
     let (plan, today) = big_plan();
-    for (name, tab) in [("timeline", Tab::Season), ("week editor", Tab::Week)] {
+    for (name, tab) in [
+        ("timeline", Tab::Season),
+        ("week editor", Tab::Week),
+        ("compare view", Tab::Compare),
+        ("plots panel", Tab::Plots),
+        ("dashboard", Tab::Dashboard),
+    ] {
         let ctx = egui::Context::default();
         let mut app = PeaklineApp::with_prefs(AppOptions::for_tests(today), Prefs::default());
         app.set_document(Document::unsaved_but_clean(

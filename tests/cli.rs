@@ -145,7 +145,13 @@ fn predict_rejects_bad_input_with_usage_exit_code() {
 #[test]
 fn generate_adopts_moderate_and_summary_has_the_fixed_shape() {
     let dir = temp_dir();
-    let path = write(dir.path(), "m.peakline.ron", EXAMPLES[0].text.as_bytes());
+    // The example without its drafts and plan: what a coach has before the first generate.
+    let mut fresh = EXAMPLES[0].load().expect("example");
+    fresh.plan = None;
+    fresh.variants = peakline::model::Variants::default();
+    fresh.season.phases.clear();
+    let text = peakline::io::serialize_plan(&fresh).expect("serializes");
+    let path = write(dir.path(), "m.peakline.ron", text.as_bytes());
     let p = path.display().to_string();
     let out = peakline(&["generate", &p, "--today", "2026-11-25"]);
     assert!(out.status.success(), "{}", stderr(&out));

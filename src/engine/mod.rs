@@ -5,11 +5,14 @@
 
 pub mod adopt;
 pub mod analysis;
+pub mod compare;
+pub mod dashboard;
 pub mod load;
 pub mod periodize;
 pub mod predict;
 pub mod rules;
 pub mod season_map;
+pub mod series;
 pub mod variants;
 pub mod warnings;
 pub mod week_builder;

@@ -799,7 +799,8 @@ impl<'a> Planner<'a> {
             .map(|(_, s)| km_of(s))
             .sum();
         let long_km = km_of(&week.slots[li]);
-        let max_km = share * other / (1.0 - share).max(0.01) * 0.98;
+        // Margin: minutes-to-km here is an estimate (race-pace segments run faster).
+        let max_km = share * other / (1.0 - share).max(0.01) * 0.93;
         if long_km > max_km {
             let slot = &mut week.slots[li];
             slot.minutes = (slot.minutes * max_km / long_km).floor();
@@ -1449,7 +1450,7 @@ fn day_infos(input: &PlanInput<'_>, map: &SeasonMap) -> Vec<DayInfo> {
                 } else if j < 0.7 {
                     0.5
                 } else {
-                    0.7
+                    0.62
                 };
             }
             d = d + Days::new(1);

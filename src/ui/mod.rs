@@ -3,7 +3,10 @@
 
 mod athlete_panel;
 mod change_log;
+pub mod compare;
+pub mod dashboard;
 mod menu;
+pub mod plots;
 mod prompts;
 pub mod races;
 mod reason;
@@ -33,13 +36,16 @@ pub enum Tab {
     #[default]
     Season,
     Week,
+    Compare,
+    Plots,
+    Dashboard,
     Athlete,
     ChangeLog,
     Warnings,
 }
 
 impl Tab {
-    const ALL: [(Tab, &'static str, &'static str); 5] = [
+    const ALL: [(Tab, &'static str, &'static str); 8] = [
         (
             Tab::Season,
             "Season",
@@ -49,6 +55,21 @@ impl Tab {
             Tab::Week,
             "Week",
             "The selected week's sessions, day by day",
+        ),
+        (
+            Tab::Compare,
+            "Compare",
+            "Conservative, moderate and aggressive drafts side by side",
+        ),
+        (
+            Tab::Plots,
+            "Plots",
+            "Planned versus actual load, fitness, performance and wellness",
+        ),
+        (
+            Tab::Dashboard,
+            "Dashboard",
+            "This week's key signals in ten minutes",
         ),
         (
             Tab::Athlete,
@@ -82,8 +103,20 @@ pub struct ViewState {
     pub wizard: Option<Wizard>,
     pub athlete_form: Option<athlete_panel::AthleteForm>,
     pub change_log: change_log::ChangeLogView,
+    pub adopt_request: Option<compare::AdoptRequest>,
     /// Figures of the current revision: computed once per change, not every frame.
     figures: Option<(u64, Rc<PlanFigures>)>,
+    derived: Option<(u64, Rc<Derived>)>,
+}
+
+/// What the compare, plots and dashboard screens show, from the engine, per revision.
+pub struct Derived {
+    pub variants: Vec<(
+        crate::model::VariantKind,
+        crate::engine::compare::VariantFigures,
+    )>,
+    pub plots: plots::PlotData,
+    pub signals: Vec<crate::engine::dashboard::Signal>,
 }
 
 impl ViewState {
@@ -100,12 +133,36 @@ impl ViewState {
         }
     }
 
+    /// Compare figures, plot data and dashboard signals of the current revision (cached).
+    pub fn derived(&mut self, app: &PeaklineApp) -> Rc<Derived> {
+        let revision = app.doc.revision();
+        if let Some((r, d)) = &self.derived
+            && *r == revision
+        {
+            return Rc::clone(d);
+        }
+        let plan = app.doc.plan();
+        let figures = self.figures(app);
+        let d = Rc::new(Derived {
+            variants: plan
+                .variants
+                .iter()
+                .map(|v| (v.variant, crate::engine::compare::variant_figures(plan, v)))
+                .collect(),
+            plots: plots::compute(app),
+            signals: crate::engine::dashboard::signals(plan, app.today, &figures.warnings),
+        });
+        self.derived = Some((revision, Rc::clone(&d)));
+        d
+    }
+
     /// Whether a modal dialog is open (keyboard navigation pauses then).
     pub fn dialog_open(&self) -> bool {
         self.session_dialog.is_some()
             || self.reason_prompt.is_some()
             || self.race_dialog.is_some()
             || self.wizard.is_some()
+            || self.adopt_request.is_some()
     }
 }
 
@@ -125,6 +182,18 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
     egui::CentralPanel::default_margins().show(ui, |ui| match view.tab {
         Tab::Season => season_ui(ui, app, &figures, view, &mut out),
         Tab::Week => week_editor::week_editor_ui(ui, app, &figures, view, &mut out),
+        Tab::Compare => {
+            let d = view.derived(app);
+            compare::compare_ui(ui, app, &d.variants, view);
+        }
+        Tab::Plots => {
+            let d = view.derived(app);
+            plots::plots_ui(ui, app, &d.plots);
+        }
+        Tab::Dashboard => {
+            let d = view.derived(app);
+            dashboard::dashboard_ui(ui, app, &d.signals);
+        }
         Tab::Athlete => athlete_panel::athlete_panel_ui(ui, app, view, &mut out),
         Tab::ChangeLog => change_log::change_log_ui(ui, app, view),
         Tab::Warnings => warnings_panel::warnings_ui(ui, &figures, view),
@@ -134,6 +203,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
         keyboard(&ctx, app, view);
     }
     session_dialog::session_dialog_ui(&ctx, app, view);
+    compare::adopt_request_ui(&ctx, view);
     reason::reason_prompt_ui(&ctx, app, view, &mut out);
     races::race_dialog_ui(&ctx, app, view, &mut out);
     wizard::wizard_ui(&ctx, app, view, &mut out);

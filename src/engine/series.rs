@@ -1,0 +1,151 @@
+//! The series the plots draw, computed once here so the UI only hands them to egui_plot:
+//! weekly load (baseline, current, actual), fitness/fatigue/form (planned, expected, actual),
+//! projected performance against results, acute:chronic, monotony and strain, wellness.
+
+use chrono::{Days, NaiveDate};
+
+use super::load::{
+    DailySeries, PmcDay, actual_daily, acute_chronic_series, banister, banister_steady,
+    expected_daily, planned_daily, pmc, week_stats,
+};
+use super::predict::vdot_checked;
+use crate::model::{Plan, Wellness};
+
+/// Everything the plots panel shows for one plan on one day.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlotSeries {
+    /// Week starts of the adopted plan.
+    pub weeks: Vec<NaiveDate>,
+    /// Weekly planned load of the adopted draft as it was adopted (the baseline).
+    pub baseline_load: Vec<f64>,
+    /// Weekly planned load of the current plan.
+    pub current_load: Vec<f64>,
+    /// Weekly actual load, for weeks that have started.
+    pub actual_load: Vec<Option<f64>>,
+    /// PMC of the baseline plan (what was planned).
+    pub planned: Vec<PmcDay>,
+    /// PMC of what is expected: actual load before today, the current plan from today on.
+    pub expected: Vec<PmcDay>,
+    /// PMC of the actual load, up to yesterday.
+    pub actual: Vec<PmcDay>,
+    /// Banister projected performance on the expected load, as an index (season start = 100).
+    pub performance: Vec<(NaiveDate, f64)>,
+    /// Race results and time trials in the season, as a VDOT index (season start = 100).
+    pub results: Vec<(NaiveDate, f64, String)>,
+    /// Acute:chronic ratio of the expected load, per day.
+    pub acute_chronic: Vec<(NaiveDate, f64)>,
+    /// Monotony and strain of the expected load, per week.
+    pub monotony: Vec<(NaiveDate, f64)>,
+    pub strain: Vec<(NaiveDate, f64)>,
+    /// Wellness check-ins (dates with data only).
+    pub wellness: Vec<Wellness>,
+}
+
+/// The daily load the athlete actually did, over the plan's span.
+pub fn actual_series(plan: &Plan, start: NaiveDate, end: NaiveDate) -> DailySeries {
+    actual_daily(&plan.actuals, |id| plan.session(id), start, end)
+}
+
+/// The plot series of `plan` as of `today`.
+pub fn plot_series(plan: &Plan, today: NaiveDate) -> PlotSeries {
+    let Some(adopted) = &plan.plan else {
+        return PlotSeries::default();
+    };
+    let weeks = &adopted.weeks;
+    let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
+        return PlotSeries::default();
+    };
+    let (start, end) = (first.start, last.end());
+    let baseline = planned_daily(&adopted.baseline);
+    let current = planned_daily(weeks);
+    let actual = actual_series(plan, start, end);
+    let expected = expected_daily(&current, &actual, today);
+    let settings = &plan.model;
+    let done_until = today.min(end.checked_add_days(Days::new(1)).unwrap_or(end));
+    let actual_to_date = DailySeries::new(
+        actual.start,
+        actual
+            .values
+            .iter()
+            .copied()
+            .take(usize::try_from((done_until - actual.start).num_days()).unwrap_or(0))
+            .collect(),
+    );
+
+    let week_load = |s: &DailySeries, w: NaiveDate| -> f64 {
+        (0..7)
+            .filter_map(|d| w.checked_add_days(Days::new(d)))
+            .filter_map(|d| s.value_on(d))
+            .sum()
+    };
+    let baseline_load = weeks
+        .iter()
+        .map(|w| week_load(&baseline, w.start))
+        .collect();
+    let current_load = weeks.iter().map(|w| w.load_au()).collect();
+    let actual_load = weeks
+        .iter()
+        .map(|w| (w.start < today).then(|| week_load(&actual_to_date, w.start)))
+        .collect();
+
+    // Banister on the expected load, from the pre-season steady state.
+    let prior_daily = adopted.pmc_start.fitness;
+    let (g0, h0) = banister_steady(prior_daily, settings);
+    let perf = banister(&expected, settings, g0, h0);
+    let p_start = settings.p0 + settings.k1 * g0 - settings.k2 * h0;
+    let norm = (settings.k1 * g0).abs().max(1.0);
+    let performance = expected
+        .iter()
+        .zip(perf)
+        .map(|((d, _), p)| (d, 100.0 + (p - p_start) / norm * 100.0))
+        .collect();
+    let base_vdot = plan
+        .athlete
+        .recent_results
+        .iter()
+        .filter(|r| r.date <= start)
+        .filter_map(|r| vdot_checked(r.distance_m, r.time_s))
+        .reduce(f64::max);
+    let results = match base_vdot {
+        Some(base) => plan
+            .athlete
+            .recent_results
+            .iter()
+            .filter(|r| r.date >= start && r.date <= end)
+            .filter_map(|r| {
+                vdot_checked(r.distance_m, r.time_s)
+                    .map(|v| (r.date, v / base * 100.0, r.name.clone()))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let acute_chronic = acute_chronic_series(&expected, Some(prior_daily))
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((expected.date_of(i)?, r?)))
+        .collect();
+    let stats = week_stats(&DailySeries::new(start, expected.values.clone()));
+    PlotSeries {
+        weeks: weeks.iter().map(|w| w.start).collect(),
+        baseline_load,
+        current_load,
+        actual_load,
+        planned: pmc(&baseline, adopted.pmc_start, settings),
+        expected: pmc(&expected, adopted.pmc_start, settings),
+        actual: pmc(&actual_to_date, adopted.pmc_start, settings),
+        performance,
+        results,
+        acute_chronic,
+        monotony: stats
+            .iter()
+            .filter_map(|s| s.monotony.map(|m| (s.start, m)))
+            .collect(),
+        strain: stats.iter().map(|s| (s.start, s.strain)).collect(),
+        wellness: plan
+            .wellness
+            .iter()
+            .filter(|w| w.date >= start && w.date <= end)
+            .cloned()
+            .collect(),
+    }
+}
