@@ -5,11 +5,17 @@
 
 pub mod adopt;
 pub mod analysis;
+pub mod audit;
 pub mod load;
 pub mod periodize;
 pub mod predict;
+pub mod retro;
+pub mod review;
 pub mod rules;
+pub mod scenario;
 pub mod season_map;
+pub mod signals;
+pub mod trim;
 pub mod variants;
 pub mod warnings;
 pub mod week_builder;
