@@ -6,12 +6,15 @@ use peakline::engine::predict::time_for_vdot;
 use peakline::engine::retro::{
     FitError, fit_banister, fitted_settings, least_squares, retrospective,
 };
+use peakline::io::report::{
+    FITNESS_PLOT, LOAD_PLOT, REPORT_FILE, retrospective_markdown, write_retrospective,
+};
 use peakline::model::{
     Actual, ActualId, Author, Change, ChangeEntry, ModelSettings, Plan, RaceResult, Reason,
     ReasonPick, Session, Sport, WeekStatus,
 };
 
-use crate::common::{check_in, date, log_as_planned, marathoner, usual_day};
+use crate::common::{check_in, date, log_as_planned, marathoner, temp_dir, usual_day};
 
 /// After the marathoner's A race (2027-04-11).
 fn after_race() -> NaiveDate {
@@ -263,4 +266,37 @@ fn the_retrospective_compares_draft_final_and_actual_week_by_week() {
     assert!(
         (retro.final_total_au - retro.weeks.iter().map(|w| w.final_au).sum::<f64>()).abs() < 1e-6
     );
+}
+
+#[test]
+fn the_report_mentions_the_key_numbers_and_writes_valid_pngs() {
+    let (mut plan, today) = banister_athlete(8);
+    plan.change_log = fixture_season().change_log;
+    let retro = retrospective(&plan, today);
+    let md = retrospective_markdown(&plan, &retro);
+    assert!(md.contains(&plan.athlete.name));
+    assert!(md.contains(&format!("{:.0}", retro.final_total_au)));
+    assert!(md.contains(&format!("{:.0}", retro.baseline_total_au)));
+    assert!(md.contains("| Fatigue | 3 |"), "{md}");
+    assert!(md.contains(&format!("k1 = {:.5}", retro.fit.k1)));
+    assert!(md.contains(&format!("{:.2} VDOT", retro.fit.rmse.expect("fitted"))));
+    assert!(md.contains(LOAD_PLOT) && md.contains(FITNESS_PLOT));
+
+    let dir = temp_dir();
+    let out = dir.path().join("report");
+    let paths = write_retrospective(&plan, &retro, &out).expect("writes");
+    assert_eq!(paths.len(), 3);
+    assert_eq!(
+        std::fs::read_to_string(out.join(REPORT_FILE)).expect("md"),
+        md
+    );
+    for name in [LOAD_PLOT, FITNESS_PLOT] {
+        let bytes = std::fs::read(out.join(name)).expect("png");
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}");
+        assert!(
+            bytes.len() > 5_000,
+            "{name} has a drawing: {} bytes",
+            bytes.len()
+        );
+    }
 }
