@@ -6,7 +6,7 @@
 //! Missed sessions are never crammed back in: the draft only ever eases, shortens or drops
 //! sessions of the plan's week, so its load never exceeds the plan's.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::rules::{
@@ -20,7 +20,7 @@ use super::signals::{
 use super::trim::{
     ReasonLog, add_rest_day, annotate, ease_hard_between, ease_hard_keeping, trim_to,
 };
-use crate::model::{Plan, Session, SessionId, Week, WeekStatus};
+use crate::model::{Decision, Plan, Review, ReviewKind, Session, SessionId, Week, WeekStatus};
 
 /// The rules of the weekly draft, in the order they run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -426,4 +426,38 @@ fn differences(before: &Week, after: &Week, log: &ReasonLog) -> Vec<Difference> 
         });
     }
     out
+}
+
+/// The weekly review as a record for the plan's reviews (kind Weekly): the week, the rules that
+/// fired as the summary, and the coach's decisions (e.g. one per difference kept or undone).
+/// The app applies the approved week itself as an edit; this only keeps the meeting's minutes.
+pub fn to_review(
+    draft: &WeeklyDraft,
+    decisions: Vec<Decision>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Review {
+    let summary = if draft.rules.is_empty() {
+        format!(
+            "No rule fired; the plan's week stands ({:.0} AU).",
+            draft.planned.load_au()
+        )
+    } else {
+        let reasons: Vec<&str> = draft.rules.iter().map(|r| r.reason.as_str()).collect();
+        format!(
+            "{} Load {:.0} → {:.0} AU.",
+            reasons.join(" "),
+            draft.planned.load_au(),
+            draft.proposed.load_au()
+        )
+    };
+    Review {
+        kind: ReviewKind::Weekly,
+        date: today,
+        period_start: draft.week_start,
+        period_end: draft.planned.end().max(draft.week_start),
+        summary,
+        decisions,
+        at: Some(now),
+    }
 }

@@ -1,7 +1,7 @@
 //! The weekly draft: each rule on a synthetic athlete built on the marathoner demo.
 
 use chrono::{Days, NaiveDate};
-use peakline::engine::review::{DifferenceKind, DraftRule, WeeklyDraft, draft_week};
+use peakline::engine::review::{DifferenceKind, DraftRule, WeeklyDraft, draft_week, to_review};
 use peakline::engine::rules::{COMPLIANCE_HOLD_BELOW, LOW_READINESS_LOAD_FACTOR, PAIN_LOAD_FACTOR};
 use peakline::model::{PhaseKind, Plan, SessionType, Wellness};
 
@@ -283,5 +283,30 @@ fn sessions_already_lived_this_week_stay_as_they_are() {
             .iter()
             .filter(|s| s.date >= today)
             .all(|s| !s.is_hard())
+    );
+}
+
+#[test]
+fn the_weekly_review_is_recorded_with_its_reasons() {
+    use chrono::{TimeZone, Utc};
+    let (mut plan, week, today) = build_week_athlete();
+    let low = Wellness {
+        readiness: Some(3),
+        ..usual_day(today)
+    };
+    set_last_days(&mut plan, today, 4, &low);
+    let draft = draft_week(&plan, week, today);
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 29, 19, 0, 0)
+        .single()
+        .expect("time");
+    let review = to_review(&draft, Vec::new(), today, now);
+    assert_eq!(review.kind, peakline::model::ReviewKind::Weekly);
+    assert_eq!(review.period_start, week);
+    assert_eq!(review.period_end, week + Days::new(6));
+    assert!(
+        review.summary.contains("Readiness below"),
+        "{}",
+        review.summary
     );
 }
