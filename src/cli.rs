@@ -1,7 +1,10 @@
 //! Command line: `peakline [FILE]` opens the app; subcommands run the same engine headless.
 
+mod audit;
 mod generate;
 mod predict;
+mod retro;
+mod review;
 mod summary;
 
 use std::path::PathBuf;
@@ -68,6 +71,39 @@ pub enum Command {
         #[arg(long)]
         sessions: bool,
     },
+    /// Weekly review: draft a week from the plan and the athlete's log, with each change's reason.
+    Review {
+        file: PathBuf,
+        /// A day of the week to draft (YYYY-MM-DD): the week containing it.
+        #[arg(long, value_name = "DATE")]
+        week: NaiveDate,
+        /// Machine-readable JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Monthly audit of the last four complete weeks: keep / adjust / replace per session type.
+    Audit {
+        file: PathBuf,
+        /// First day of the period (with --to) instead of the last four weeks.
+        #[arg(long, value_name = "DATE", requires = "to")]
+        from: Option<NaiveDate>,
+        /// Last day of the period.
+        #[arg(long, value_name = "DATE", requires = "from")]
+        to: Option<NaiveDate>,
+        /// Machine-readable JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Season retrospective after the A race; --md writes a Markdown report with PNG plots.
+    Retro {
+        file: PathBuf,
+        /// Write retrospective.md, weekly-load.png and fitness.png into this folder.
+        #[arg(long, value_name = "OUT_DIR")]
+        md: Option<PathBuf>,
+        /// Machine-readable JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Parses the command line and runs it.
@@ -94,6 +130,14 @@ pub fn main() -> ExitCode {
             output,
             adopt,
         }) => generate::run(&file, output.as_deref(), adopt.as_deref(), today),
+        Some(Command::Review { file, week, json }) => review::run(&file, week, json, today),
+        Some(Command::Audit {
+            file,
+            from,
+            to,
+            json,
+        }) => audit::run(&file, from.zip(to), json, today),
+        Some(Command::Retro { file, md, json }) => retro::run(&file, md.as_deref(), json, today),
     }
 }
 
@@ -165,6 +209,20 @@ fn load_or_report(path: &std::path::Path) -> Option<crate::model::Plan> {
                 eprintln!("{line}");
             }
             None
+        }
+    }
+}
+
+/// Prints `value` as pretty JSON for a subcommand's `--json`.
+fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("peakline: {e}");
+            ExitCode::FAILURE
         }
     }
 }

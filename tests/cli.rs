@@ -242,3 +242,90 @@ fn generate_adopts_moderate_and_summary_has_the_fixed_shape() {
         peakline::model::VariantKind::Conservative
     );
 }
+
+/// The marathoner with the season logged as planned up to `to`, usual check-ins, and three
+/// low-readiness days before it, saved into `dir`.
+fn logged_marathoner(dir: &Path, to: &str) -> String {
+    use crate::common::{check_in, date, log_as_planned, marathoner, usual_day};
+    let mut plan = marathoner();
+    let start = plan.weeks()[0].start;
+    let to = date(to);
+    log_as_planned(&mut plan, start, to);
+    check_in(&mut plan, start, to, |d| {
+        let mut w = usual_day(d);
+        if (to - d).num_days() < 3 {
+            w.readiness = Some(4);
+        }
+        w
+    });
+    let path = dir.join("logged.peakline.ron");
+    peakline::io::save_plan(&plan, &path).expect("saves");
+    path.display().to_string()
+}
+
+#[test]
+fn review_prints_the_next_weeks_draft_and_its_reasons() {
+    let dir = temp_dir();
+    let p = logged_marathoner(dir.path(), "2026-11-25");
+    let args = [
+        "review",
+        &p,
+        "--week",
+        "2026-11-30",
+        "--today",
+        "2026-11-25",
+    ];
+    let out = peakline(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Weekly review: week of 2026-11-30"), "{text}");
+    assert!(text.contains("low_readiness: Readiness below"), "{text}");
+    assert!(text.contains("Plan vs draft"), "{text}");
+    let out = peakline(&[&args[..], &["--json"]].concat());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["week_start"], "2026-11-30");
+    assert_eq!(json["rules"][0]["rule"], "low_readiness");
+    assert!(
+        json["proposed"]["sessions"]
+            .as_array()
+            .is_some_and(|s| !s.is_empty())
+    );
+    assert!(json["signals"]["load_7d"]["compliance"].is_number());
+}
+
+#[test]
+fn audit_prints_suggestions_per_session_type() {
+    let dir = temp_dir();
+    let p = logged_marathoner(dir.path(), "2026-11-25");
+    let out = peakline(&["audit", &p, "--today", "2026-11-25", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["start"], "2026-10-26");
+    let suggestions = json["suggestions"].as_array().expect("suggestions");
+    assert!(!suggestions.is_empty());
+    assert!(
+        suggestions
+            .iter()
+            .all(|s| s["choice"].is_string() && s["evidence"].is_array())
+    );
+    let out = peakline(&["audit", &p, "--today", "2026-11-25"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Suggestions:"));
+}
+
+#[test]
+fn retro_writes_the_markdown_report_and_plots() {
+    let dir = temp_dir();
+    let p = logged_marathoner(dir.path(), "2027-04-11");
+    let out_dir = dir.path().join("retro");
+    let o = out_dir.display().to_string();
+    let out = peakline(&["retro", &p, "--md", &o, "--today", "2027-04-20"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(out_dir.join("retrospective.md")).expect("report");
+    assert!(md.contains("Harbour City Marathon"));
+    for png in ["weekly-load.png", "fitness.png"] {
+        let bytes = std::fs::read(out_dir.join(png)).expect("png");
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    }
+    let out = peakline(&["retro", &p, "--today", "2027-04-20"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# Season retrospective"));
+}

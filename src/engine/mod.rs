@@ -5,14 +5,20 @@
 
 pub mod adopt;
 pub mod analysis;
+pub mod audit;
 pub mod compare;
 pub mod dashboard;
 pub mod load;
 pub mod periodize;
 pub mod predict;
+pub mod retro;
+pub mod review;
 pub mod rules;
+pub mod scenario;
 pub mod season_map;
 pub mod series;
+pub mod signals;
+pub mod trim;
 pub mod variants;
 pub mod warnings;
 pub mod week_builder;

@@ -308,3 +308,128 @@ pub fn equivalent_type(kind: SessionType, class: RaceDistance) -> Option<Session
         _ => None,
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The review cycle: weekly draft, what-if scenarios, monthly audit, retrospective
+
+/// Readiness below the athlete's baseline on this many consecutive check-in days makes the
+/// weekly draft cut intensity, then volume. Several days, not one: a single low score is noise
+/// (source article: "a good coach looks at the whole picture rather than reacting to one metric
+/// in isolation"; "if the athlete feels flat, the coach should not be afraid to downshift").
+pub const READINESS_LOW_DAYS: usize = 3;
+
+/// How far below the baseline a readiness score must be to count as low: half a point on the
+/// 1–10 scale, so an athlete whose scores hover at their own mean does not trip the rule.
+pub const READINESS_LOW_MARGIN: f64 = 0.5;
+
+/// Earlier check-ins needed before their mean replaces the profile's baseline readiness:
+/// readiness scales are personal ("the athlete's own baseline"), but a mean of a handful of
+/// days is not a baseline. Ten check-ins is about two weeks of a daily habit.
+pub const READINESS_BASELINE_MIN_CHECKINS: usize = 10;
+
+/// Days before the signal window whose check-ins make the athlete's own readiness baseline.
+pub const READINESS_BASELINE_DAYS: i64 = 28;
+
+/// Low readiness: the week's load is held to at most this share of the plan (intensity is cut
+/// first; volume only when that is not enough). 85 % is milder than a down week (70–80 %,
+/// SCIENCE.md "Recovery weeks"): the athlete is flat, not injured (source article: warning signs
+/// → "reduce load and reassess").
+pub const LOW_READINESS_LOAD_FACTOR: f64 = 0.85;
+
+/// Low readiness keeps at most this many quality sessions, the latest of the week, shortened.
+pub const LOW_READINESS_MAX_HARD: usize = 1;
+
+/// A quality session kept while readiness is low is shortened by this share (reps or segments
+/// cut pro rata): intensity in a smaller dose, as in a taper (Bosquet et al., 2007).
+pub const HARD_SESSION_CUT: f64 = 1.0 / 3.0;
+
+/// Pain at or above the coach's guardrail (`pain_blocks_intensity_at`): no quality session at
+/// all, and the week's load at most a down week's (SCIENCE.md: down weeks at 70–80 %; source
+/// article, comeback runners: "pain signals … human intuition is the primary safety system").
+pub const PAIN_LOAD_FACTOR: f64 = 0.80;
+
+/// Load compliance (actual ÷ planned load over the last 7 days) under this holds next week's
+/// load at last week's actual load instead of ramping (issue #7: "compliance under ~70 % → hold
+/// load"; a ramp only makes sense from a load that was absorbed — Friel's 5–8 points a week
+/// assume the previous week was done).
+pub const COMPLIANCE_HOLD_BELOW: f64 = 0.70;
+
+/// Form (TSB) below this share of fitness (CTL) is "very negative": the weekly draft adds an
+/// extra easy or rest day. intervals.icu reads form relative to fitness: −10 to −30 % is the
+/// optimal training zone, below −30 % the high-risk zone.
+pub const FORM_VERY_NEGATIVE_SHARE: f64 = -0.30;
+
+/// The shortest a session is cut to when volume is trimmed; shorter ones are dropped instead
+/// (a 10-minute run is not worth the shoes).
+pub const MIN_TRIMMED_SESSION_MIN: f64 = 20.0;
+
+/// Illness: no quality session on the first days back (issue #7: 3 days), and no session of
+/// any kind while ill.
+pub const ILLNESS_NO_HARD_DAYS: i64 = 3;
+
+/// Illness: days of reduced training per day ill before full load returns ("return
+/// gradually": the common coaching rule of thumb of about two easy days per day lost).
+pub const ILLNESS_RETURN_DAYS_PER_DAY: i64 = 2;
+
+/// Illness: the load of the weeks in the return period, as a share of the plan — a down week's
+/// level (SCIENCE.md, "Recovery weeks": 70–80 %).
+pub const ILLNESS_RETURN_LOAD_FACTOR: f64 = 0.75;
+
+/// Illness: a quality session in the first days back becomes an easy run of at most this long.
+pub const ILLNESS_EASY_MAX_MIN: f64 = 40.0;
+
+/// The monthly audit looks at the last four complete weeks (source article: "every four
+/// weeks, zoom out").
+pub const AUDIT_WEEKS: i64 = 4;
+
+/// Warning signs are trends over the last two weeks against the two before (source article:
+/// "if multiple markers trend the wrong way for more than a week or two, reduce load and
+/// reassess"; SCIENCE.md "Warning signs").
+pub const TREND_DAYS: i64 = 14;
+
+/// Easy-run session RPE rising by this much (CR-10 points, recent vs earlier mean) is
+/// "elevated perceived effort at easy pace" (source article).
+pub const EASY_RPE_RISE: f64 = 0.5;
+
+/// Quality-session RPE rising by this much at the same prescription is "declining workout
+/// quality" (source article).
+pub const HARD_RPE_RISE: f64 = 0.5;
+
+/// Quality sessions done dropping by this share (e.g. 100 % → 75 %) is declining workout
+/// quality too.
+pub const COMPLETION_DROP: f64 = 0.20;
+
+/// Sleep falling by this many hours a night (recent vs earlier mean) is "worsening sleep".
+pub const SLEEP_DROP_H: f64 = 0.5;
+
+/// Sleep quality (1–5) falling by this much is worsening sleep too.
+pub const SLEEP_QUALITY_DROP: f64 = 0.5;
+
+/// Soreness (0–10) at or above this on at least half of the recent check-ins is "persistent
+/// soreness" (source article).
+pub const SORENESS_HIGH: u8 = 4;
+
+/// Warning signs present together that mean the plan is too aggressive (source article:
+/// "multiple markers").
+pub const SIGNS_FOR_TOO_AGGRESSIVE: usize = 2;
+
+/// The audit calls load "undershooting" below this compliance over the period: the plan asks
+/// for more than the athlete's life allows, which is a planning problem, not the athlete's.
+pub const AUDIT_LOAD_COMPLIANCE_LOW: f64 = 0.80;
+
+/// A session type done less than this share of the times planned is a candidate to replace
+/// (source article: "Was one type of session consistently underperforming?"; adherence beats
+/// theoretical perfection).
+pub const REPLACE_COMPLETION_BELOW: f64 = 0.50;
+
+/// Session RPE this far above the prescription on average: the sessions feel harder than
+/// intended.
+pub const RPE_OVER_TARGET: f64 = 1.0;
+
+/// A change in aerobic efficiency (pace at heart rate on easy runs) smaller than this share is
+/// noise (day-to-day HR varies by a few beats).
+pub const EFFICIENCY_CHANGE: f64 = 0.03;
+
+/// Fewest performances for a Banister fit of k1, k2 and p0 (SCIENCE.md: "with fewer than ~4
+/// performances the fit is unreliable"; three unknowns need more than three points).
+pub const MIN_PERFORMANCES_FOR_FIT: usize = 4;

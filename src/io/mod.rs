@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 mod load;
 mod migrate;
+pub mod report;
 mod save;
 mod text_position;
 

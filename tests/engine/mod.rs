@@ -1,7 +1,11 @@
 //! Engine tests.
 
+mod audit;
 mod load;
 mod periodize;
 mod predict;
+mod retro;
+mod review;
 mod runner_types;
+mod scenario;
 pub mod warnings;
