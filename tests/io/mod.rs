@@ -6,3 +6,4 @@ mod import;
 mod import_hostile;
 mod plan_file;
 mod sample_plan;
+mod write_atomic;
