@@ -8,6 +8,7 @@ pub mod examples;
 pub mod export;
 pub mod import;
 mod load;
+pub mod merge;
 mod migrate;
 mod save;
 mod text_position;

@@ -4,6 +4,7 @@ mod apply_import;
 mod export;
 mod import;
 mod import_hostile;
+mod merge;
 mod plan_file;
 mod sample_plan;
 mod write_atomic;
