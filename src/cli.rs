@@ -1,5 +1,6 @@
 //! Command line: `peakline [FILE]` opens the app; subcommands run the same engine headless.
 
+mod demo_data;
 mod generate;
 mod predict;
 mod summary;
@@ -68,6 +69,18 @@ pub enum Command {
         #[arg(long)]
         sessions: bool,
     },
+    /// Add synthetic actuals and check-ins before DATE (for the demo files).
+    #[command(hide = true)]
+    DemoData {
+        plan: PathBuf,
+        #[arg(long, value_name = "DATE")]
+        until: NaiveDate,
+        /// Seed of the noise; the default made the committed demo.
+        #[arg(long, default_value_t = 23)]
+        seed: u64,
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Parses the command line and runs it.
@@ -94,6 +107,12 @@ pub fn main() -> ExitCode {
             output,
             adopt,
         }) => generate::run(&file, output.as_deref(), adopt.as_deref(), today),
+        Some(Command::DemoData {
+            plan,
+            until,
+            seed,
+            output,
+        }) => demo_data::run(&plan, until, seed, output.as_deref()),
     }
 }
 

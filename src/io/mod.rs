@@ -10,6 +10,7 @@ pub mod import;
 mod load;
 pub mod merge;
 mod migrate;
+pub mod sample;
 mod save;
 mod text_position;
 

@@ -6,5 +6,6 @@ mod import;
 mod import_hostile;
 mod merge;
 mod plan_file;
+mod sample_history;
 mod sample_plan;
 mod write_atomic;
