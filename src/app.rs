@@ -2,6 +2,7 @@
 //! commands the panels emit. Views draw from `&PeaklineApp` state and return [`Command`]s;
 //! this module is the one place that carries them out.
 
+pub mod autosave;
 mod dialogs;
 mod document;
 pub mod edit;
@@ -33,6 +34,8 @@ pub struct AppOptions {
     pub dialogs: Box<dyn FileDialogs>,
     /// The wall clock for change-log timestamps.
     pub clock: fn() -> DateTime<Utc>,
+    /// Where unsaved work is autosaved; `None` turns autosave off.
+    pub autosave_dir: Option<PathBuf>,
 }
 
 impl AppOptions {
@@ -44,6 +47,7 @@ impl AppOptions {
             role: Role::Coach,
             dialogs: Box::new(ScriptedDialogs::default()),
             clock: fixed_test_clock,
+            autosave_dir: None,
         }
     }
 }
@@ -68,6 +72,13 @@ pub enum Command {
     Edit(Edit, Reason),
     SetPrefs(Prefs),
     DismissNotice,
+    /// Start on a plan made elsewhere (the new-season wizard).
+    OpenNewPlan(Box<Plan>),
+    /// Dismiss re-plan conflicts, keeping the coach's weeks.
+    KeepConflictingWeeks,
+    /// Answers to the crash-recovery prompt.
+    RestoreAutosave,
+    DiscardAutosave,
     /// Answers to the unsaved-changes prompt.
     ConfirmSave,
     ConfirmDiscard,
@@ -78,6 +89,7 @@ pub enum Command {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PendingAction {
     New,
+    NewPlan(Box<Plan>),
     Open(Option<PathBuf>),
     OpenExample(usize),
     Quit,
@@ -104,6 +116,11 @@ pub struct PeaklineApp {
     pub notice: Option<Notice>,
     /// Status line message after the last action.
     pub status: String,
+    /// Weeks the coach owns that the last re-plan's draft disagrees with.
+    pub conflicts: Vec<crate::engine::adopt::Conflict>,
+    /// Unsaved work from a previous run, offered for restore at start.
+    pub recovery: Option<autosave::Recovery>,
+    autosave: Option<autosave::Autosave>,
     dialogs: Box<dyn FileDialogs>,
     clock: fn() -> DateTime<Utc>,
     allow_close: bool,
@@ -131,6 +148,9 @@ impl PeaklineApp {
             confirm: None,
             notice: None,
             status: String::new(),
+            conflicts: Vec::new(),
+            recovery: None,
+            autosave: options.autosave_dir.map(autosave::Autosave::new),
             dialogs: options.dialogs,
             clock: options.clock,
             allow_close: false,
@@ -145,7 +165,43 @@ impl PeaklineApp {
             }
             None => app.open_example(0),
         }
+        app.recovery = app.autosave.as_ref().and_then(autosave::Autosave::pending);
         app
+    }
+
+    /// Autosaves when due; call once per frame with egui's clock.
+    pub fn autosave_tick(&mut self, now_s: f64) {
+        let now = self.now();
+        if let Some(a) = self.autosave.as_mut()
+            && let Some(result) = a.tick(&self.doc, now_s, now)
+        {
+            self.status = match result {
+                Ok(()) => format!("Autosaved at {}", now.format("%H:%M")),
+                Err(e) => format!("Autosave failed: {e}"),
+            };
+        }
+    }
+
+    /// Draws one frame of the UI and carries out what it asked for (without eframe; used by
+    /// the headless frame benchmark).
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut view = std::mem::take(&mut self.view);
+        let commands = ui::app_ui(ui, self, &mut view);
+        self.view = view;
+        self.run(&ctx, commands);
+    }
+
+    /// Replaces the document (benchmarks and tools that build a plan in code).
+    pub fn set_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.view = ui::ViewState::default();
+    }
+
+    fn discard_autosave(&mut self) {
+        if let Some(a) = self.autosave.as_mut() {
+            a.discard();
+        }
     }
 
     /// "Peakline — NAME.peakline.ron •" (the dot while there are unsaved changes).
@@ -197,6 +253,22 @@ impl PeaklineApp {
             }
             Command::SetPrefs(prefs) => self.prefs = prefs,
             Command::DismissNotice => self.notice = None,
+            Command::OpenNewPlan(plan) => self.request(ctx, PendingAction::NewPlan(plan)),
+            Command::KeepConflictingWeeks => self.conflicts.clear(),
+            Command::RestoreAutosave => {
+                if let Some(r) = self.recovery.take() {
+                    self.doc = Document::restored(r.plan, r.info.original, &r.info.display_name);
+                    self.view = ui::ViewState::default();
+                    self.status = format!(
+                        "Restored unsaved work from {}",
+                        r.info.saved_at.format("%-d %b %H:%M")
+                    );
+                }
+            }
+            Command::DiscardAutosave => {
+                self.recovery = None;
+                self.discard_autosave();
+            }
             Command::ConfirmSave => {
                 if let Some(action) = self.confirm.take()
                     && self.save()
@@ -206,6 +278,7 @@ impl PeaklineApp {
             }
             Command::ConfirmDiscard => {
                 if let Some(action) = self.confirm.take() {
+                    self.discard_autosave();
                     self.perform(ctx, action);
                 }
             }
@@ -216,11 +289,12 @@ impl PeaklineApp {
     /// Applies an edit and reports failure to the user. Returns whether it applied.
     pub fn apply_edit(&mut self, edit: &Edit, reason: &Reason) -> bool {
         let now = self.now();
-        match self.doc.apply(edit, reason, self.role, now) {
+        match self.doc.apply(edit, reason, self.role, now, self.today) {
             Ok(applied) => {
                 self.status = applied
                     .change
                     .map_or_else(|| "Logged".to_owned(), |c| c.describe());
+                self.conflicts = applied.conflicts;
                 true
             }
             Err(e) => {
@@ -248,9 +322,15 @@ impl PeaklineApp {
         self.confirm = None;
         match action {
             PendingAction::New => {
-                self.doc = Document::new(new_plan(self.today), None);
+                self.doc = Document::new(new_plan(self.today, self.prefs.week_start), None);
                 self.view = ui::ViewState::default();
+                self.view.wizard = Some(ui::Wizard::new(self));
                 self.status = "New plan".to_owned();
+            }
+            PendingAction::NewPlan(plan) => {
+                self.doc = Document::new(*plan, None);
+                self.view = ui::ViewState::default();
+                self.status = "New season drafted".to_owned();
             }
             PendingAction::Open(None) => {
                 if let Some(path) = self.dialogs.pick_plan_to_open() {
@@ -260,6 +340,9 @@ impl PeaklineApp {
             PendingAction::Open(Some(path)) => self.open_path(path),
             PendingAction::OpenExample(i) => self.open_example(i),
             PendingAction::Quit => {
+                if !self.doc.is_dirty() {
+                    self.discard_autosave();
+                }
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -330,6 +413,7 @@ impl PeaklineApp {
                 self.prefs.remember(&path);
                 self.status = format!("Saved {}", path.display());
                 self.doc.mark_saved(path);
+                self.discard_autosave();
                 true
             }
             Err(e) => {
@@ -411,6 +495,11 @@ impl eframe::App for PeaklineApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm = Some(PendingAction::Quit);
         }
+        self.autosave_tick(ctx.input(|i| i.time));
+        if self.doc.is_dirty() {
+            // Wake up for the next autosave even when idle.
+            ctx.request_repaint_after(std::time::Duration::from_secs(5));
+        }
         let mut commands = self.input_commands(&ctx);
         let mut view = std::mem::take(&mut self.view);
         commands.extend(ui::app_ui(ui, self, &mut view));
@@ -424,17 +513,26 @@ impl eframe::App for PeaklineApp {
     }
 }
 
-/// A new, empty plan starting next week.
-pub fn new_plan(today: NaiveDate) -> Plan {
-    let start = crate::model::WeekStart::Monday.week_of(today + chrono::Days::new(7));
+/// A new, empty plan starting next week, weeks starting on the user's preferred day.
+pub fn new_plan(today: NaiveDate, week_start: crate::model::WeekStart) -> Plan {
+    let start = week_start.week_of(today + chrono::Days::new(7));
     let mut plan = Plan::default();
+    plan.season.week_start = week_start;
     plan.athlete.name = "New athlete".to_owned();
     plan.season.start = start;
     plan.season.end = start + chrono::Days::new(7 * 20 - 1);
     plan
 }
 
-/// "Maya Lindqvist" → "maya-lindqvist.peakline.ron".
+impl PeaklineApp {
+    /// Whether the athlete can train on `date`'s weekday.
+    pub fn athlete_available(&self, date: NaiveDate) -> bool {
+        use chrono::Datelike;
+        self.doc.plan().athlete.is_available(date.weekday())
+    }
+}
+
+/// "Maya Lindqvist" ➡ "maya-lindqvist.peakline.ron".
 pub fn suggested_file_name(athlete: &str) -> String {
     let slug: String = athlete
         .trim()

@@ -186,6 +186,7 @@ fn run_app(file: Option<PathBuf>, athlete: bool, today: NaiveDate) -> ExitCode {
         role: if athlete { Role::Athlete } else { Role::Coach },
         dialogs: Box::new(NativeDialogs),
         clock: chrono::Utc::now,
+        autosave_dir: crate::app::autosave::Autosave::default_dir(),
     };
     let native = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()

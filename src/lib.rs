@@ -1,7 +1,7 @@
 //! Peakline: hybrid running coaching. The engine drafts the season; the coach decides.
 //!
 //! See `ARCHITECTURE.md` for where things live. Dependencies point one way:
-//! `ui → app → engine/io → model`.
+//! `ui ➡ app ➡ engine/io ➡ model`.
 
 pub mod app;
 pub mod cli;

@@ -59,7 +59,7 @@ fn athlete_copy(plan: &Plan) -> Plan {
         .find(|s| s.date == date("2026-11-25"))
         .unwrap();
     let log = |copy: &mut Plan, edit: Edit| {
-        apply(copy, &edit).unwrap();
+        apply(copy, &edit, date("2026-11-26")).unwrap();
     };
     log(
         &mut copy,

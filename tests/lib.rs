@@ -7,6 +7,6 @@
 mod cli;
 mod cli_data;
 mod common;
-mod engine;
+pub mod engine;
 mod io;
 mod ui;

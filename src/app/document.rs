@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::edit::{Applied, Edit, EditError, Role, apply};
 use crate::model::{Author, ChangeEntry, Plan, Reason, validate};
@@ -48,8 +48,21 @@ impl Document {
         doc
     }
 
+    /// Work restored from an autosave: it belongs to `path` but is not saved there yet.
+    pub fn restored(plan: Plan, path: Option<PathBuf>, name: &str) -> Self {
+        let mut doc = Self::new(plan, path);
+        doc.saved_revision = None;
+        doc.untitled_name = Some(name.to_owned());
+        doc
+    }
+
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// Identity of the current state: changes whenever the plan does (edit, undo, redo).
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -94,12 +107,10 @@ impl Document {
         reason: &Reason,
         role: Role,
         now: DateTime<Utc>,
+        today: NaiveDate,
     ) -> Result<Applied, EditError> {
         self.apply_with(role, now, reason, edit.is_plan_edit(), |plan| {
-            if !edit.allowed_for(role) {
-                return Err(EditError::NotAllowed);
-            }
-            apply(plan, edit)
+            apply(plan, edit, today)
         })
     }
 

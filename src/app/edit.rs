@@ -5,8 +5,10 @@
 
 use chrono::NaiveDate;
 
+use crate::engine::adopt::{Conflict, KeepPolicy, adopt, regenerate_variants, replan};
 use crate::model::{
-    Actual, Athlete, Change, Guardrails, Plan, Race, Session, SessionId, Week, WeekStatus, Wellness,
+    Actual, Athlete, Change, Guardrails, PhaseKind, Plan, Race, Session, SessionId, VariantKind,
+    Week, WeekStatus, Wellness,
 };
 
 /// Who is editing: the athlete may only log actuals and check-ins (SPEC §3, "Athlete view").
@@ -37,6 +39,25 @@ pub enum Edit {
     RemoveRace(usize),
     SetAthlete(Box<Athlete>),
     SetGuardrails(Guardrails),
+    /// Fix where a phase starts (a dragged boundary) and re-plan around it.
+    MovePhase {
+        kind: PhaseKind,
+        start: NaiveDate,
+    },
+    /// Recompute the drafts and merge the adopted variant's new draft.
+    Replan(KeepPolicy),
+    /// Make a variant the working plan.
+    Adopt {
+        variant: VariantKind,
+        keep: KeepPolicy,
+    },
+    /// Use the adopted variant's new draft for these weeks (answer to a re-plan conflict).
+    TakeDraftWeeks(Vec<NaiveDate>),
+    /// Replace the whole plan with an engine result (an accepted what-if scenario).
+    ReplacePlan {
+        plan: Box<Plan>,
+        scenario: String,
+    },
     /// Athlete log: add or replace an actual (matched by id; id 0 = new).
     LogActual(Actual),
     /// Athlete check-in: add or replace the check-in of that date.
@@ -80,22 +101,73 @@ pub enum EditError {
     ReasonMissing,
     #[error("the change would make the plan inconsistent: {0}")]
     Invalid(String),
+    #[error("the {0:?} variant could not be drafted")]
+    NoVariant(VariantKind),
 }
 
 /// What an applied edit did: the change-log record and the week it concerns.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Applied {
     /// `None` for athlete logs, which are not plan changes.
     pub change: Option<Change>,
     pub week: Option<NaiveDate>,
+    /// Weeks the coach owns that no longer fit a re-planned draft: the coach decides.
+    pub conflicts: Vec<Conflict>,
 }
 
-/// Applies `edit` to `plan` in place.
+/// Applies `edit` to `plan` in place. Edits that change the plan's inputs (races, phase
+/// starts) re-plan the draft weeks on `today`, never touching approved or edited weeks.
 ///
 /// # Errors
 /// When the edit does not fit the plan (unknown session, approved week, …). `plan` may be
 /// partly modified then; callers apply to a copy (see `Document::apply`).
-pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
+pub fn apply(plan: &mut Plan, edit: &Edit, today: NaiveDate) -> Result<Applied, EditError> {
+    let mut applied = apply_inputs(plan, edit)?;
+    if edit.replans() && plan.plan.is_some() {
+        applied.conflicts = replan(plan, KeepPolicy::KeepCoachWeeks, today).conflicts;
+    } else if edit.replans() {
+        regenerate_variants(plan, today);
+    }
+    match edit {
+        Edit::Replan(keep) => {
+            let outcome = replan(plan, *keep, today);
+            applied.change = Some(Change::Replanned {
+                changed_weeks: outcome.changed_weeks,
+                kept_weeks: outcome.kept_weeks,
+            });
+            applied.conflicts = outcome.conflicts;
+        }
+        Edit::Adopt { variant, keep } => {
+            if plan.variants.get(*variant).is_none() {
+                regenerate_variants(plan, today);
+            }
+            let outcome =
+                adopt(plan, *variant, *keep, today).ok_or(EditError::NoVariant(*variant))?;
+            applied.change = Some(Change::VariantAdopted {
+                variant: *variant,
+                kept_weeks: outcome.kept_weeks,
+            });
+            applied.conflicts = outcome.conflicts;
+        }
+        _ => {}
+    }
+    Ok(applied)
+}
+
+impl Edit {
+    /// Edits that change what the engine plans from, and so re-plan the draft weeks.
+    pub fn replans(&self) -> bool {
+        matches!(
+            self,
+            Self::AddRace(_)
+                | Self::UpdateRace { .. }
+                | Self::RemoveRace(_)
+                | Self::MovePhase { .. }
+        )
+    }
+}
+
+fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
     match edit {
         Edit::UpdateSession(after) => {
             let adopted = plan.plan.as_mut().ok_or(EditError::NoPlan)?;
@@ -118,6 +190,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             Ok(Applied {
                 change: Some(Change::SessionEdited { before, after }),
                 week,
+                ..Applied::default()
             })
         }
         Edit::AddSession(session) => {
@@ -133,6 +206,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             Ok(Applied {
                 week: Some(adopted.weeks[wi].start),
                 change: Some(Change::SessionAdded { session }),
+                ..Applied::default()
             })
         }
         Edit::RemoveSession(id) => {
@@ -143,6 +217,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             Ok(Applied {
                 week: Some(adopted.weeks[wi].start),
                 change: Some(Change::SessionRemoved { session }),
+                ..Applied::default()
             })
         }
         Edit::ApproveWeek(start) | Edit::ReopenWeek(start) => {
@@ -165,6 +240,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                 } else {
                     Change::WeekReopened { week: *start }
                 }),
+                ..Applied::default()
             })
         }
         Edit::ReplaceWeek(after) => {
@@ -183,6 +259,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                     before,
                     after: after.clone(),
                 }),
+                ..Applied::default()
             })
         }
         Edit::AddRace(race) => {
@@ -192,6 +269,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             Ok(Applied {
                 week: None,
                 change: Some(Change::RaceAdded { race: race.clone() }),
+                ..Applied::default()
             })
         }
         Edit::UpdateRace { index, race } => {
@@ -208,6 +286,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                     before,
                     after: race.clone(),
                 }),
+                ..Applied::default()
             })
         }
         Edit::RemoveRace(index) => {
@@ -218,6 +297,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             Ok(Applied {
                 week: None,
                 change: Some(Change::RaceRemoved { race }),
+                ..Applied::default()
             })
         }
         Edit::SetAthlete(athlete) => {
@@ -228,6 +308,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                     before: Box::new(before),
                     after: athlete.clone(),
                 }),
+                ..Applied::default()
             })
         }
         Edit::SetGuardrails(g) => {
@@ -238,6 +319,67 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                     before,
                     after: g.clone(),
                 }),
+                ..Applied::default()
+            })
+        }
+        Edit::MovePhase { kind, start } => {
+            let before = plan
+                .season
+                .phases
+                .iter()
+                .find(|p| {
+                    p.kind == *kind
+                        && p.start <= *start + chrono::Days::new(120)
+                        && *start <= p.end + chrono::Days::new(120)
+                })
+                .map_or(*start, |p| p.start);
+            plan.season
+                .pinned_phase_starts
+                .retain(|(k, d)| !(*k == *kind && (*d - before).num_days().abs() < 120));
+            plan.season.pinned_phase_starts.push((*kind, *start));
+            plan.season.pinned_phase_starts.sort();
+            Ok(Applied {
+                week: None,
+                change: Some(Change::PhaseMoved {
+                    kind: *kind,
+                    before,
+                    after: *start,
+                }),
+                ..Applied::default()
+            })
+        }
+        Edit::Replan(_) | Edit::Adopt { .. } => Ok(Applied::default()),
+        Edit::TakeDraftWeeks(weeks) => {
+            let changed_weeks = crate::engine::adopt::take_draft_weeks(plan, weeks);
+            Ok(Applied {
+                week: changed_weeks.first().copied(),
+                change: Some(Change::Replanned {
+                    changed_weeks,
+                    kept_weeks: Vec::new(),
+                }),
+                ..Applied::default()
+            })
+        }
+        Edit::ReplacePlan {
+            plan: next,
+            scenario,
+        } => {
+            let changed_weeks = next
+                .weeks()
+                .iter()
+                .filter(|w| plan.weeks().iter().find(|o| o.start == w.start) != Some(*w))
+                .map(|w| w.start)
+                .collect();
+            let log = std::mem::take(&mut plan.change_log);
+            *plan = (**next).clone();
+            plan.change_log = log;
+            Ok(Applied {
+                week: None,
+                change: Some(Change::ScenarioApplied {
+                    scenario: scenario.clone(),
+                    changed_weeks,
+                }),
+                ..Applied::default()
             })
         }
         Edit::LogActual(actual) => {
@@ -251,10 +393,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                 plan.actuals.push(actual);
             }
             plan.actuals.sort_by_key(|a| (a.date, a.start, a.id));
-            Ok(Applied {
-                change: None,
-                week: None,
-            })
+            Ok(Applied::default())
         }
         Edit::LogWellness(w) => {
             if let Some(slot) = plan.wellness.iter_mut().find(|x| x.date == w.date) {
@@ -263,10 +402,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                 plan.wellness.push(w.clone());
                 plan.wellness.sort_by_key(|x| x.date);
             }
-            Ok(Applied {
-                change: None,
-                week: None,
-            })
+            Ok(Applied::default())
         }
     }
 }

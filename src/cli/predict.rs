@@ -48,7 +48,7 @@ pub fn run(result: &str, to: &[String], json: bool) -> ExitCode {
     }
     let vdot = report.vdot.map_or("–".to_owned(), |v| format!("{v:.1}"));
     println!(
-        "{} in {} → VDOT {vdot}",
+        "{} in {} ➡ VDOT {vdot}",
         distance_code(from_m),
         format_duration_s(time_s)
     );

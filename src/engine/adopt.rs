@@ -198,3 +198,37 @@ fn max_id(weeks: &[Week]) -> u64 {
         .max()
         .unwrap_or(0)
 }
+
+/// Replaces the listed weeks of the working plan with the adopted variant's current draft
+/// weeks — the coach's answer "use the new draft" to a re-plan conflict. Returns the weeks
+/// replaced.
+pub fn take_draft_weeks(plan: &mut Plan, weeks: &[NaiveDate]) -> Vec<NaiveDate> {
+    let Some(variant) = plan.plan.as_ref().map(|p| p.variant) else {
+        return Vec::new();
+    };
+    let Some(draft) = plan.variants.get(variant).cloned() else {
+        return Vec::new();
+    };
+    let Some(current) = plan.plan.as_mut() else {
+        return Vec::new();
+    };
+    let mut next = current.next_session_id.max(max_id(&current.weeks) + 1);
+    let mut replaced = Vec::new();
+    for start in weeks {
+        let Some(new) = draft.weeks.iter().find(|w| w.start == *start) else {
+            continue;
+        };
+        let Some(slot) = current.weeks.iter_mut().find(|w| w.start == *start) else {
+            continue;
+        };
+        let mut week = new.clone();
+        for s in &mut week.sessions {
+            s.id = SessionId(next);
+            next += 1;
+        }
+        *slot = week;
+        replaced.push(*start);
+    }
+    current.next_session_id = next;
+    replaced
+}

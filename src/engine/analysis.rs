@@ -1,7 +1,9 @@
 //! Figures derived from a season of weeks: the daily load and PMC curves and the warnings,
 //! for a draft or for the adopted plan. One place, so the CLI, the UI and tests agree.
 
-use super::load::{PmcDay, planned_daily, pmc};
+use chrono::NaiveDate;
+
+use super::load::{PmcDay, actual_daily, planned_daily, pmc};
 use super::warnings::{WarningInput, check};
 use crate::model::{Phase, Plan, PmcStart, SeasonDraft, Warning, Week};
 
@@ -42,4 +44,43 @@ pub fn plan_warnings(plan: &Plan) -> Vec<Warning> {
 /// Warnings of one draft.
 pub fn draft_warnings(plan: &Plan, draft: &SeasonDraft) -> Vec<Warning> {
     season_warnings(&draft.weeks, &draft.phases, draft.pmc_start, plan)
+}
+
+/// What the workspace shows about the adopted plan, computed once per document revision.
+#[derive(Clone, Debug, Default)]
+pub struct PlanFigures {
+    pub warnings: Vec<Warning>,
+    /// Actual load per adopted week (None where nothing is logged yet).
+    pub week_actual_load: Vec<Option<f64>>,
+}
+
+/// Warnings and per-week actual load of the adopted plan.
+pub fn plan_figures(plan: &Plan) -> PlanFigures {
+    let weeks = plan.weeks();
+    let week_actual_load = match (weeks.first(), weeks.last()) {
+        (Some(first), Some(last)) => {
+            let series = actual_daily(
+                &plan.actuals,
+                |id| plan.session(id),
+                first.start,
+                last.end(),
+            );
+            weeks
+                .iter()
+                .map(|w| {
+                    let logged = plan.actuals.iter().any(|a| w.contains(a.date));
+                    logged.then(|| {
+                        w.dates()
+                            .filter_map(|d: NaiveDate| series.value_on(d))
+                            .sum::<f64>()
+                    })
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    PlanFigures {
+        warnings: plan_warnings(plan),
+        week_actual_load,
+    }
 }

@@ -1,4 +1,4 @@
-//! Periodize: athlete + races + guardrails + variant + today → a season of weeks and sessions.
+//! Periodize: athlete + races + guardrails + variant + today ➡ a season of weeks and sessions.
 //!
 //! The season map gives the phases; here each week gets its volume (ramp, down weeks, phase
 //! ceilings, taper shares, recovery), its quality sessions and long run, and the week builder

@@ -1,4 +1,4 @@
-//! Guardrails and science rules → warnings (SPEC §2). Each warning has a stable code, a
+//! Guardrails and science rules ➡ warnings (SPEC §2). Each warning has a stable code, a
 //! severity, the day or week it is about, a plain message and a suggested fix.
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -130,7 +130,7 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
                         at,
                         at,
                         format!(
-                            "Running volume rises {:.0} % ({a:.0} → {b:.0} km) during a comeback; the coach's cap is {:.0} %.",
+                            "Running volume rises {:.0} % ({a:.0} ➡ {b:.0} km) during a comeback; the coach's cap is {:.0} %.",
                             (b / a - 1.0) * 100.0,
                             cap * 100.0
                         ),
@@ -498,7 +498,7 @@ fn load_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
                 Some(w.start),
                 Some(w.start),
                 format!(
-                    "Fitness rises {:.0} % this week ({before:.0} → {after:.0}); about 5–8 % is sustainable.",
+                    "Fitness rises {:.0} % this week ({before:.0} ➡ {after:.0}); about 5–8 % is sustainable.",
                     (after - before) / before * 100.0
                 ),
                 "A slower build lowers the injury risk.",

@@ -1,6 +1,6 @@
 //! Schema migration: older plan files are brought up to [`FORMAT_VERSION`] on load.
 //!
-//! Each format change adds one step `vN → vN+1` here, operating on the parsed plan; fields
+//! Each format change adds one step `vN ➡ vN+1` here, operating on the parsed plan; fields
 //! added in a later version arrive through `#[serde(default)]`, renamed or re-shaped ones are
 //! moved by the step. Only version 1 exists so far, so the chain has no steps yet.
 

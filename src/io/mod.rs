@@ -16,5 +16,5 @@ mod text_position;
 
 pub use load::{LoadError, MAX_PLAN_BYTES, load_plan, parse_plan};
 pub use migrate::{MigrateError, migrate};
-pub use save::{SaveError, WriteError, backup_path, save_plan, serialize_plan, write_atomic};
+pub use save::{SaveError, backup_path, save_plan, serialize_plan, write_atomic};
 pub use text_position::line_col_at;

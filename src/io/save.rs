@@ -21,7 +21,7 @@ pub enum SaveError {
     },
 }
 
-/// `NAME.peakline.ron` → `NAME.peakline.ron.bak`.
+/// `NAME.peakline.ron` ➡ `NAME.peakline.ron.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".bak");
@@ -43,9 +43,9 @@ pub fn serialize_plan(plan: &Plan) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// Saves `plan` to `path`: validate, serialize in memory, then [`write_atomic`] with the
-/// current file kept as `.bak`. A crash at any point leaves either the old or the new file,
-/// never half of one.
+/// Saves `plan` to `path`: validate, serialize in memory, then the steps of [`write_atomic`]
+/// with the current file copied to `.bak` before the rename. A crash at any point leaves
+/// either the old or the new file, never half of one.
 ///
 /// # Errors
 /// When the plan is inconsistent or any step fails; the existing file is then unchanged.
@@ -67,24 +67,15 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
     })
 }
 
-/// Why [`write_atomic`] failed. The file on disk is untouched.
-#[derive(Debug, thiserror::Error)]
-#[error("{}: not written, {step} failed: {source}; the previous file is unchanged", path.display())]
-pub struct WriteError {
-    pub path: PathBuf,
-    /// The step that failed, in words ("replacing the file").
-    pub step: &'static str,
-    pub source: std::io::Error,
-}
-
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename
 /// over `path`, fsync the folder. Readers see the old file or the new one, never a part.
-/// Exports use it; plans go through [`save_plan`], which also keeps a `.bak`.
+/// Exports and small side files (autosave's index) use it; plans go through [`save_plan`],
+/// which also validates and keeps a `.bak`.
 ///
 /// # Errors
-/// When any step fails; the existing file is then unchanged.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    replace_file(path, bytes, false).map_err(|(step, source)| WriteError {
+/// [`SaveError::Io`] when any step fails; the existing file is then unchanged.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace_file(path, bytes, false).map_err(|(step, source)| SaveError::Io {
         path: path.to_owned(),
         step,
         source,

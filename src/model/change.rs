@@ -192,7 +192,7 @@ impl Change {
             Self::WeekApproved { week } => format!("Approved week of {week}"),
             Self::WeekReopened { week } => format!("Reopened week of {week} as draft"),
             Self::WeekReplaced { before, after } => format!(
-                "Replaced week of {}: load {:.0} → {:.0} AU",
+                "Replaced week of {}: load {:.0} ➡ {:.0} AU",
                 before.start,
                 before.load_au(),
                 after.load_au()
@@ -206,18 +206,18 @@ impl Change {
             Self::RaceEdited { before, after } => {
                 let mut parts = Vec::new();
                 if before.date != after.date {
-                    parts.push(format!("date {} → {}", before.date, after.date));
+                    parts.push(format!("date {} ➡ {}", before.date, after.date));
                 }
                 if before.priority != after.priority {
                     parts.push(format!(
-                        "priority {} → {}",
+                        "priority {} ➡ {}",
                         before.priority.letter(),
                         after.priority.letter()
                     ));
                 }
                 if before.distance_km != after.distance_km {
                     parts.push(format!(
-                        "distance {} → {} km",
+                        "distance {} ➡ {} km",
                         before.distance_km, after.distance_km
                     ));
                 }
@@ -273,31 +273,31 @@ impl Change {
 fn describe_session_edit(before: &Session, after: &Session) -> String {
     let mut parts = Vec::new();
     if before.date != after.date {
-        parts.push(format!("moved {} → {}", before.date, after.date));
+        parts.push(format!("moved {} ➡ {}", before.date, after.date));
     }
     if before.kind != after.kind {
         parts.push(format!(
-            "type {} → {}",
+            "type {} ➡ {}",
             before.kind.label(),
             after.kind.label()
         ));
     }
     if before.duration_min != after.duration_min {
         parts.push(format!(
-            "duration {:.0} → {:.0} min",
+            "duration {:.0} ➡ {:.0} min",
             before.duration_min, after.duration_min
         ));
     }
     if before.distance_km != after.distance_km {
         let km = |d: Option<f64>| d.map_or("–".to_owned(), |d| format!("{d:.1}"));
         parts.push(format!(
-            "distance {} → {} km",
+            "distance {} ➡ {} km",
             km(before.distance_km),
             km(after.distance_km)
         ));
     }
     if before.rpe != after.rpe {
-        parts.push(format!("RPE {} → {}", before.rpe, after.rpe));
+        parts.push(format!("RPE {} ➡ {}", before.rpe, after.rpe));
     }
     if before.description != after.description {
         parts.push("description".to_owned());

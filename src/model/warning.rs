@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// A rule violation (SPEC §2, "Guardrails → warnings").
+/// A rule violation (SPEC §2, "Guardrails ➡ warnings").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     /// Stable identifier (`ramp_over_cap`), for tests, filters and scripts.

@@ -2,14 +2,20 @@
 
 use eframe::egui;
 
+use super::ViewState;
 use crate::app::{Command, PeaklineApp, Theme, Units};
 use crate::io::examples::EXAMPLES;
 use crate::model::WeekStart;
 
 /// Draws the menu bar, pushing the chosen commands.
-pub fn menu_bar_ui(ui: &mut egui::Ui, app: &PeaklineApp, out: &mut Vec<Command>) {
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    app: &PeaklineApp,
+    view: &mut ViewState,
+    out: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, app, out));
+        ui.menu_button("File", |ui| file_menu_ui(ui, app, view, out));
         ui.menu_button("Edit", |ui| {
             let undo = egui::Button::new("Undo").shortcut_text(shortcut(ui, "Z", false));
             if ui.add_enabled(app.doc.can_undo(), undo).clicked() {
@@ -24,12 +30,22 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &PeaklineApp, out: &mut Vec<Command>)
     });
 }
 
-fn file_menu_ui(ui: &mut egui::Ui, app: &PeaklineApp, out: &mut Vec<Command>) {
+fn file_menu_ui(
+    ui: &mut egui::Ui,
+    app: &PeaklineApp,
+    view: &mut ViewState,
+    out: &mut Vec<Command>,
+) {
     if ui
-        .add(egui::Button::new("New").shortcut_text(shortcut(ui, "N", false)))
+        .add(egui::Button::new("New season…").shortcut_text(shortcut(ui, "N", false)))
+        .on_hover_text("Athlete ➡ races ➡ guardrails ➡ three drafts ➡ pick one")
         .clicked()
     {
-        out.push(Command::New);
+        if app.doc.is_dirty() {
+            out.push(Command::New);
+        } else {
+            view.wizard = Some(super::Wizard::new(app));
+        }
     }
     if ui
         .add(egui::Button::new("Open…").shortcut_text(shortcut(ui, "O", false)))
@@ -107,7 +123,7 @@ fn shortcut(ui: &egui::Ui, key: &str, shift: bool) -> String {
     let mac = ui.ctx().os() == egui::os::OperatingSystem::Mac;
     match (mac, shift) {
         (true, false) => format!("⌘{key}"),
-        (true, true) => format!("⇧⌘{key}"),
+        (true, true) => format!("Shift+⌘{key}"),
         (false, false) => format!("Ctrl+{key}"),
         (false, true) => format!("Ctrl+Shift+{key}"),
     }

@@ -1,35 +1,333 @@
 //! egui panels. Each draws from the app's state and returns [`Command`]s; none of them
-//! changes the document or computes a plan itself.
+//! changes the document or computes a plan itself (they call the engine for figures).
 
+mod athlete_panel;
+mod change_log;
 mod menu;
-mod overview;
 mod prompts;
+pub mod races;
+mod reason;
+mod session_dialog;
+pub mod style;
+pub mod timeline;
+mod warnings_panel;
+mod week_editor;
+mod wizard;
 
+use std::rc::Rc;
+
+use chrono::NaiveDate;
 use eframe::egui;
 
-use crate::app::{Command, PeaklineApp};
+use crate::app::{Command, PeaklineApp, Role};
+use crate::engine::analysis::{PlanFigures, plan_figures};
+use crate::model::SessionId;
 
-/// View-only state: what is selected and which panels are open. Never saved in a plan.
-#[derive(Clone, Debug, Default)]
+pub use reason::ReasonPrompt;
+pub use session_dialog::SessionDialog;
+pub use wizard::Wizard;
+
+/// The workspace's screens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Season,
+    Week,
+    Athlete,
+    ChangeLog,
+    Warnings,
+}
+
+impl Tab {
+    const ALL: [(Tab, &'static str, &'static str); 5] = [
+        (
+            Tab::Season,
+            "Season",
+            "The season timeline: phases, races and weekly load",
+        ),
+        (
+            Tab::Week,
+            "Week",
+            "The selected week's sessions, day by day",
+        ),
+        (
+            Tab::Athlete,
+            "Athlete & guardrails",
+            "The athlete profile and the coach's limits",
+        ),
+        (
+            Tab::ChangeLog,
+            "Change log",
+            "Every change to the plan, with its reason",
+        ),
+        (
+            Tab::Warnings,
+            "Warnings",
+            "Every rule the plan breaks, worst first",
+        ),
+    ];
+}
+
+/// View-only state: what is selected and which panels and dialogs are open. Never saved in
+/// a plan.
+#[derive(Clone, Default)]
 pub struct ViewState {
-    pub selected_week: Option<chrono::NaiveDate>,
+    pub tab: Tab,
+    pub selected_week: Option<NaiveDate>,
+    pub selected_session: Option<SessionId>,
+    pub timeline: timeline::TimelineState,
+    pub session_dialog: Option<SessionDialog>,
+    pub reason_prompt: Option<ReasonPrompt>,
+    pub race_dialog: Option<races::RaceDialog>,
+    pub wizard: Option<Wizard>,
+    pub athlete_form: Option<athlete_panel::AthleteForm>,
+    pub change_log: change_log::ChangeLogView,
+    /// Figures of the current revision: computed once per change, not every frame.
+    figures: Option<(u64, Rc<PlanFigures>)>,
+}
+
+impl ViewState {
+    /// Warnings and actual loads of the document's current revision (cached).
+    pub fn figures(&mut self, app: &PeaklineApp) -> Rc<PlanFigures> {
+        let revision = app.doc.revision();
+        match &self.figures {
+            Some((r, f)) if *r == revision => Rc::clone(f),
+            _ => {
+                let f = Rc::new(plan_figures(app.doc.plan()));
+                self.figures = Some((revision, Rc::clone(&f)));
+                f
+            }
+        }
+    }
+
+    /// Whether a modal dialog is open (keyboard navigation pauses then).
+    pub fn dialog_open(&self) -> bool {
+        self.session_dialog.is_some()
+            || self.reason_prompt.is_some()
+            || self.race_dialog.is_some()
+            || self.wizard.is_some()
+    }
 }
 
 /// Draws the whole window for one frame.
 pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec<Command> {
     let mut out = Vec::new();
+    let figures = view.figures(app);
     egui::Panel::top("menu_bar").show(ui, |ui| {
-        menu::menu_bar_ui(ui, app, &mut out);
+        menu::menu_bar_ui(ui, app, view, &mut out);
+    });
+    egui::Panel::top("tabs").show(ui, |ui| {
+        tabs_ui(ui, app, view, &figures, &mut out);
     });
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         status_bar_ui(ui, app);
     });
-    egui::CentralPanel::default_margins().show(ui, |ui| {
-        overview::overview_ui(ui, app, view, &mut out);
+    egui::CentralPanel::default_margins().show(ui, |ui| match view.tab {
+        Tab::Season => season_ui(ui, app, &figures, view, &mut out),
+        Tab::Week => week_editor::week_editor_ui(ui, app, &figures, view, &mut out),
+        Tab::Athlete => athlete_panel::athlete_panel_ui(ui, app, view, &mut out),
+        Tab::ChangeLog => change_log::change_log_ui(ui, app, view),
+        Tab::Warnings => warnings_panel::warnings_ui(ui, &figures, view),
     });
-    prompts::unsaved_changes_ui(ui.ctx(), app, &mut out);
-    prompts::notice_ui(ui.ctx(), app, &mut out);
+    let ctx = ui.ctx().clone();
+    if app.role == Role::Coach {
+        keyboard(&ctx, app, view);
+    }
+    session_dialog::session_dialog_ui(&ctx, app, view);
+    reason::reason_prompt_ui(&ctx, app, view, &mut out);
+    races::race_dialog_ui(&ctx, app, view, &mut out);
+    wizard::wizard_ui(&ctx, app, view, &mut out);
+    prompts::conflicts_ui(&ctx, app, &mut out);
+    prompts::recovery_ui(&ctx, app, &mut out);
+    prompts::unsaved_changes_ui(&ctx, app, &mut out);
+    prompts::notice_ui(&ctx, app, &mut out);
     out
+}
+
+fn tabs_ui(
+    ui: &mut egui::Ui,
+    app: &PeaklineApp,
+    view: &mut ViewState,
+    figures: &PlanFigures,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let plan = app.doc.plan();
+        ui.heading(&plan.athlete.name);
+        ui.label(
+            egui::RichText::new(format!(
+                "{} · {}",
+                plan.athlete.runner_type.label(),
+                plan.plan
+                    .as_ref()
+                    .map_or("no variant adopted".to_owned(), |p| format!(
+                        "{} plan",
+                        p.variant.label()
+                    ))
+            ))
+            .weak(),
+        );
+        ui.separator();
+        for (tab, label, hint) in Tab::ALL {
+            let text = if tab == Tab::Warnings {
+                let serious = figures
+                    .warnings
+                    .iter()
+                    .filter(|w| w.severity >= crate::model::Severity::Warning)
+                    .count();
+                if serious > 0 {
+                    format!("{label} ({serious})")
+                } else {
+                    label.to_owned()
+                }
+            } else {
+                label.to_owned()
+            };
+            if ui
+                .selectable_label(view.tab == tab, text)
+                .on_hover_text(hint)
+                .clicked()
+            {
+                view.tab = tab;
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .add_enabled(app.doc.can_redo(), egui::Button::new("↻"))
+                .on_hover_text("Redo (Ctrl+Shift+Z)")
+                .clicked()
+            {
+                out.push(Command::Redo);
+            }
+            if ui
+                .add_enabled(app.doc.can_undo(), egui::Button::new("↺"))
+                .on_hover_text("Undo (Ctrl+Z)")
+                .clicked()
+            {
+                out.push(Command::Undo);
+            }
+        });
+    });
+}
+
+fn season_ui(
+    ui: &mut egui::Ui,
+    app: &PeaklineApp,
+    figures: &PlanFigures,
+    view: &mut ViewState,
+    out: &mut Vec<Command>,
+) {
+    timeline::timeline_ui(ui, app, figures, view, out);
+    ui.add_space(8.0);
+    egui::ScrollArea::vertical()
+        .id_salt("season_details")
+        .show(ui, |ui| {
+            ui.columns(2, |cols| {
+                races::race_list_ui(&mut cols[0], app, view, out);
+                phases_ui(&mut cols[1], app);
+            });
+        });
+}
+
+fn phases_ui(ui: &mut egui::Ui, app: &PeaklineApp) {
+    let plan = app.doc.plan();
+    ui.strong("Phases");
+    egui::Grid::new("phases").striped(true).show(ui, |ui| {
+        for p in &plan.season.phases {
+            ui.label(egui::RichText::new(p.kind.label()).color(style::phase_color(p.kind)));
+            ui.label(format!(
+                "{} – {}",
+                p.start.format("%-d %b"),
+                p.end.format("%-d %b %Y")
+            ));
+            ui.label(egui::RichText::new(&p.rationale).small());
+            ui.end_row();
+        }
+    });
+    if let Some(d) = plan
+        .plan
+        .as_ref()
+        .and_then(|p| plan.variants.get(p.variant))
+    {
+        ui.add_space(6.0);
+        ui.strong("Engine notes");
+        for note in &d.notes {
+            ui.label(egui::RichText::new(format!("• {note}")).small());
+        }
+    }
+}
+
+/// Arrow keys move between weeks (and sessions within a week), Enter opens, Delete removes.
+fn keyboard(ctx: &egui::Context, app: &PeaklineApp, view: &mut ViewState) {
+    if view.dialog_open() || ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    let weeks = timeline::shown_weeks(app.doc.plan());
+    let (left, right, up, down, enter, delete) = ctx.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowLeft),
+            i.key_pressed(egui::Key::ArrowRight),
+            i.key_pressed(egui::Key::ArrowUp),
+            i.key_pressed(egui::Key::ArrowDown),
+            i.key_pressed(egui::Key::Enter),
+            i.key_pressed(egui::Key::Delete),
+        )
+    });
+    let current = view
+        .selected_week
+        .and_then(|s| weeks.iter().position(|w| w.start == s));
+    if left || right {
+        let next = match (current, left) {
+            (Some(i), true) => i.saturating_sub(1),
+            (Some(i), false) => (i + 1).min(weeks.len().saturating_sub(1)),
+            (None, _) => weeks
+                .iter()
+                .position(|w| w.contains(app.today))
+                .unwrap_or(0),
+        };
+        view.selected_week = weeks.get(next).map(|w| w.start);
+        view.selected_session = None;
+    }
+    if let Some(week) = current.and_then(|i| weeks.get(i))
+        && (up || down)
+    {
+        let ids: Vec<SessionId> = week.sessions.iter().map(|s| s.id).collect();
+        let pos = view
+            .selected_session
+            .and_then(|id| ids.iter().position(|x| *x == id));
+        let next = match (pos, up) {
+            (Some(p), true) => p.saturating_sub(1),
+            (Some(p), false) => (p + 1).min(ids.len().saturating_sub(1)),
+            (None, _) => 0,
+        };
+        view.selected_session = ids.get(next).copied();
+        view.tab = Tab::Week;
+    }
+    if enter {
+        match (view.tab, view.selected_session) {
+            (Tab::Week, Some(id)) => {
+                if let Some(s) = app.doc.plan().session(id) {
+                    view.session_dialog = Some(SessionDialog::edit(s, app.prefs.units));
+                }
+            }
+            _ if view.selected_week.is_some() => view.tab = Tab::Week,
+            _ => {}
+        }
+    }
+    if delete
+        && view.tab == Tab::Week
+        && let Some(id) = view.selected_session
+        && let Some(s) = app.doc.plan().session(id)
+    {
+        view.reason_prompt = Some(ReasonPrompt::new(
+            crate::app::Edit::RemoveSession(id),
+            format!(
+                "Remove {} on {}",
+                s.kind.label(),
+                s.date.format("%a %-d %b")
+            ),
+        ));
+    }
 }
 
 fn status_bar_ui(ui: &mut egui::Ui, app: &PeaklineApp) {
@@ -44,6 +342,10 @@ fn status_bar_ui(ui: &mut egui::Ui, app: &PeaklineApp) {
         ui.label(&app.status);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(format!("Today {}", app.today.format("%a %-d %b %Y")));
+            if app.role == Role::Athlete {
+                ui.separator();
+                ui.label("Athlete view");
+            }
         });
     });
 }

@@ -4,4 +4,4 @@ mod load;
 mod periodize;
 mod predict;
 mod runner_types;
-mod warnings;
+pub mod warnings;

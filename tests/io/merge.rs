@@ -68,11 +68,11 @@ fn check_in(d: u32, readiness: u8) -> Wellness {
 
 /// The athlete's path to a change: the same `Edit`s the athlete view applies.
 fn log(plan: &mut Plan, actual: Actual) {
-    apply(plan, &Edit::LogActual(actual)).unwrap();
+    apply(plan, &Edit::LogActual(actual), day(20)).unwrap();
 }
 
 fn log_wellness(plan: &mut Plan, w: Wellness) {
-    apply(plan, &Edit::LogWellness(w)).unwrap();
+    apply(plan, &Edit::LogWellness(w), day(20)).unwrap();
 }
 
 fn manual(session: u64, d: u32, minutes: f64, rpe: f64) -> Actual {

@@ -1,6 +1,11 @@
 //! GUI tests: the real app driven headlessly with `egui_kittest`, by accessible label.
 
+mod autosave;
+mod prefs;
 mod shell;
+mod timeline_scale;
+mod undo;
+mod workspace;
 
 use egui_kittest::Harness;
 use peakline::app::{AppOptions, PeaklineApp};

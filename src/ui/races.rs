@@ -1,0 +1,249 @@
+//! Races: the list on the season screen and the add/edit dialog.
+
+use super::style::field;
+use chrono::NaiveDate;
+use eframe::egui;
+
+use super::{ReasonPrompt, ViewState};
+use crate::app::{Command, Edit, PeaklineApp};
+use crate::engine::predict::{format_duration_s, parse_time};
+use crate::model::{Priority, Race, Reason, ReasonPick};
+
+/// The race dialog's form, as typed.
+#[derive(Clone, Debug)]
+pub struct RaceDialog {
+    /// The race being edited, by index; `None` adds a race.
+    pub index: Option<usize>,
+    pub name: String,
+    pub date: String,
+    pub distance_km: f64,
+    pub priority: Priority,
+    pub goal: String,
+    pub notes: String,
+    pub error: Option<String>,
+}
+
+impl RaceDialog {
+    pub fn new_race(app: &PeaklineApp) -> Self {
+        let date = app.today + chrono::Days::new(12 * 7);
+        Self {
+            index: None,
+            name: String::new(),
+            date: date.to_string(),
+            distance_km: 10.0,
+            priority: Priority::B,
+            goal: String::new(),
+            notes: String::new(),
+            error: None,
+        }
+    }
+
+    pub fn edit(index: usize, race: &Race) -> Self {
+        Self {
+            index: Some(index),
+            name: race.name.clone(),
+            date: race.date.to_string(),
+            distance_km: race.distance_km,
+            priority: race.priority,
+            goal: race.goal_time_s.map(format_duration_s).unwrap_or_default(),
+            notes: race.notes.clone(),
+            error: None,
+        }
+    }
+
+    /// The race as entered, or what is wrong with the form.
+    pub fn race(&self) -> Result<Race, String> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err("Give the race a name.".to_owned());
+        }
+        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
+            .map_err(|_| format!("\"{}\" is not a date like 2027-04-18.", self.date.trim()))?;
+        if !(0.8..=400.0).contains(&self.distance_km) {
+            return Err("The distance must be between 0.8 and 400 km.".to_owned());
+        }
+        let goal_time_s = if self.goal.trim().is_empty() {
+            None
+        } else {
+            Some(parse_time(self.goal.trim()).map_err(|e| format!("Goal time: {e}"))?)
+        };
+        Ok(Race {
+            name: name.to_owned(),
+            date,
+            distance_km: self.distance_km,
+            priority: self.priority,
+            goal_time_s,
+            notes: self.notes.trim().to_owned(),
+        })
+    }
+}
+
+/// The list of races with edit and remove buttons.
+pub fn race_list_ui(
+    ui: &mut egui::Ui,
+    app: &PeaklineApp,
+    view: &mut ViewState,
+    out: &mut Vec<Command>,
+) {
+    let plan = app.doc.plan();
+    ui.horizontal(|ui| {
+        ui.strong("Races");
+        if ui.small_button("➕").on_hover_text("Add a race").clicked() {
+            view.race_dialog = Some(RaceDialog::new_race(app));
+        }
+    });
+    egui::Grid::new("race_list").striped(true).show(ui, |ui| {
+        for (i, race) in plan.races.iter().enumerate() {
+            ui.label(egui::RichText::new(race.priority.letter()).strong());
+            ui.label(&race.name);
+            ui.label(race.date.format("%a %-d %b %Y").to_string());
+            ui.label(app.prefs.units.format_distance(race.distance_km));
+            ui.label(race.goal_time_s.map(format_duration_s).unwrap_or_default());
+            if ui
+                .small_button("✏")
+                .on_hover_text(format!("Edit {}", race.name))
+                .clicked()
+            {
+                view.race_dialog = Some(RaceDialog::edit(i, race));
+            }
+            if ui
+                .small_button("🗑")
+                .on_hover_text(format!("Remove {}", race.name))
+                .clicked()
+            {
+                view.reason_prompt = Some(ReasonPrompt::new(
+                    Edit::RemoveRace(i),
+                    format!(
+                        "Remove the race {} ({}); draft weeks re-plan",
+                        race.name, race.date
+                    ),
+                ));
+            }
+            ui.end_row();
+        }
+    });
+    if plan.races.is_empty() {
+        ui.label(egui::RichText::new("No races yet.").weak());
+    }
+    let _ = out;
+}
+
+/// The add/edit race dialog. Saving asks for a reason when editing; adding a race re-plans
+/// the draft weeks around it in the same undo step.
+pub fn race_dialog_ui(
+    ctx: &egui::Context,
+    _app: &PeaklineApp,
+    view: &mut ViewState,
+    out: &mut Vec<Command>,
+) {
+    let Some(dialog) = view.race_dialog.as_mut() else {
+        return;
+    };
+    let mut close = false;
+    let mut prompt = None;
+    let modal = egui::Modal::new(egui::Id::unique("race_dialog")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(if dialog.index.is_some() {
+            "Edit race"
+        } else {
+            "Add race"
+        });
+        egui::Grid::new("race_form").num_columns(2).show(ui, |ui| {
+            field(ui, "Name", |ui| {
+                ui.add(egui::TextEdit::singleline(&mut dialog.name).hint_text("City 10K"))
+            });
+            ui.end_row();
+            field(ui, "Date", |ui| {
+                ui.add(egui::TextEdit::singleline(&mut dialog.date).hint_text("YYYY-MM-DD"))
+            });
+            ui.end_row();
+            let label = ui.label("Distance (km)");
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::DragValue::new(&mut dialog.distance_km)
+                        .range(0.8..=400.0)
+                        .speed(0.1),
+                )
+                .labelled_by(label.id);
+                for (label, km) in [
+                    ("5K", 5.0),
+                    ("10K", 10.0),
+                    ("Half", 21.0975),
+                    ("Marathon", 42.195),
+                ] {
+                    if ui.small_button(label).clicked() {
+                        dialog.distance_km = km;
+                    }
+                }
+            });
+            ui.end_row();
+            ui.label("Priority");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut dialog.priority, Priority::A, "A")
+                    .on_hover_text("Peaked for: full taper and recovery");
+                ui.radio_value(&mut dialog.priority, Priority::B, "B")
+                    .on_hover_text("Mini-taper of 3–5 days and a short recovery");
+                ui.radio_value(&mut dialog.priority, Priority::C, "C")
+                    .on_hover_text("Trained through: replaces a workout");
+            });
+            ui.end_row();
+            field(ui, "Goal time", |ui| {
+                ui.add(egui::TextEdit::singleline(&mut dialog.goal).hint_text("h:mm:ss, optional"))
+            });
+            ui.end_row();
+            field(ui, "Notes", |ui| {
+                ui.add(egui::TextEdit::singleline(&mut dialog.notes))
+            });
+            ui.end_row();
+        });
+        if let Some(e) = &dialog.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        ui.horizontal(|ui| {
+            let label = if dialog.index.is_some() {
+                "Save…"
+            } else {
+                "Add race"
+            };
+            if ui.button(label).clicked() {
+                match dialog.race() {
+                    Ok(race) => {
+                        match dialog.index {
+                            None => out.push(Command::Edit(
+                                Edit::AddRace(race.clone()),
+                                Reason::new(
+                                    Some(ReasonPick::CoachJudgement),
+                                    format!(
+                                        "Added {} ({}) to the calendar",
+                                        race.name,
+                                        race.priority.letter()
+                                    ),
+                                ),
+                            )),
+                            Some(index) => {
+                                prompt = Some(ReasonPrompt::new(
+                                    Edit::UpdateRace {
+                                        index,
+                                        race: race.clone(),
+                                    },
+                                    format!("Change the race {}; draft weeks re-plan", race.name),
+                                ));
+                            }
+                        }
+                        close = true;
+                    }
+                    Err(e) => dialog.error = Some(e),
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    if close || modal.should_close() {
+        view.race_dialog = None;
+    }
+    if prompt.is_some() {
+        view.reason_prompt = prompt;
+    }
+}

@@ -1,0 +1,597 @@
+//! The season timeline: weeks left to right, phase bands, race markers, weekly load bars
+//! (planned and actual), warning badges and a today line. Hover a week for its figures and
+//! reasons; click to open it; drag a phase boundary or a race to re-plan live.
+
+pub mod scale;
+
+use chrono::{Datelike, Days, NaiveDate};
+use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
+
+use self::scale::{TimelineScale, hit_boundary, hit_race, hit_week, race_x};
+use super::style::{phase_color, severity_color};
+use super::{Tab, ViewState};
+use crate::app::{Command, Edit, PeaklineApp};
+use crate::engine::analysis::PlanFigures;
+use crate::model::{PhaseKind, Plan, Priority, Reason, ReasonPick, Severity, Warning, Week};
+
+const PHASE_ROW: f32 = 26.0;
+const RACE_ROW: f32 = 30.0;
+const BARS: f32 = 170.0;
+const AXIS: f32 = 22.0;
+
+/// View state of the timeline (zoom, a drag in progress and its live re-plan).
+#[derive(Clone, Debug, Default)]
+pub struct TimelineState {
+    /// Zoom; `None` fits the season to the window.
+    pub px_per_week: Option<f32>,
+    pub drag: Option<TimelineDrag>,
+}
+
+/// What is being dragged, and the re-planned plan shown while dragging.
+#[derive(Clone, Debug)]
+pub struct TimelineDrag {
+    pub target: DragTarget,
+    pub current: NaiveDate,
+    pub preview: Option<Box<Plan>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DragTarget {
+    Boundary {
+        kind: PhaseKind,
+        original: NaiveDate,
+    },
+    Race {
+        index: usize,
+        original: NaiveDate,
+    },
+}
+
+impl DragTarget {
+    /// The edit this drag makes when it ends at `date`.
+    pub fn edit(&self, plan: &Plan, date: NaiveDate) -> Option<Edit> {
+        match *self {
+            Self::Boundary { kind, original } => {
+                (date != original).then_some(Edit::MovePhase { kind, start: date })
+            }
+            Self::Race { index, original } => {
+                let mut race = plan.races.get(index)?.clone();
+                race.date = date;
+                (date != original).then_some(Edit::UpdateRace { index, race })
+            }
+        }
+    }
+}
+
+/// The weeks the timeline shows: the adopted plan, or the moderate draft before adoption.
+pub fn shown_weeks(plan: &Plan) -> &[Week] {
+    if !plan.weeks().is_empty() {
+        return plan.weeks();
+    }
+    plan.variants
+        .get(crate::model::VariantKind::Moderate)
+        .map_or(&[], |d| d.weeks.as_slice())
+}
+
+/// Draws the timeline with its toolbar.
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    app: &PeaklineApp,
+    figures: &PlanFigures,
+    view: &mut ViewState,
+    out: &mut Vec<Command>,
+) {
+    let fit = {
+        let weeks = shown_weeks(app.doc.plan()).len().max(1) as f32;
+        ((ui.available_width() - 30.0) / weeks).clamp(8.0, 160.0)
+    };
+    let zoom_now = view.timeline.px_per_week.unwrap_or(fit);
+    ui.horizontal(|ui| {
+        if ui
+            .button("🔍−")
+            .on_hover_text("Zoom out (Ctrl+scroll on the timeline)")
+            .clicked()
+        {
+            view.timeline.px_per_week = Some((zoom_now / 1.25).max(8.0));
+        }
+        if ui
+            .button("🔍+")
+            .on_hover_text("Zoom in (Ctrl+scroll on the timeline)")
+            .clicked()
+        {
+            view.timeline.px_per_week = Some((zoom_now * 1.25).min(160.0));
+        }
+        if ui
+            .button("Fit")
+            .on_hover_text("Fit the whole season in the window")
+            .clicked()
+        {
+            view.timeline.px_per_week = None;
+        }
+        ui.separator();
+        if ui
+            .button("➕ Add race…")
+            .on_hover_text("Add a race; the draft weeks re-plan around it")
+            .clicked()
+        {
+            view.race_dialog = Some(super::races::RaceDialog::new_race(app));
+        }
+        if ui
+            .button("⟳ Re-plan drafts")
+            .on_hover_text("Draft the weeks again from the athlete, races and guardrails; approved and edited weeks stay")
+            .clicked()
+        {
+            out.push(Command::Edit(
+                Edit::Replan(crate::engine::adopt::KeepPolicy::KeepCoachWeeks),
+                Reason::new(Some(ReasonPick::CoachJudgement), "Re-planned from the timeline"),
+            ));
+        }
+        ui.separator();
+        legend_ui(ui);
+    });
+
+    // While dragging, the live re-plan is drawn (a copy: the drag state keeps changing).
+    let drag_preview: Option<Box<Plan>> =
+        view.timeline.drag.as_ref().and_then(|d| d.preview.clone());
+    let plan = drag_preview.as_deref().unwrap_or(app.doc.plan());
+    let weeks = shown_weeks(plan);
+    let Some(first) = weeks.first() else {
+        ui.label("No weeks yet: add a race and generate the season (File ➡ New season…).");
+        return;
+    };
+    let n_weeks = weeks.len() as f32;
+    let px_per_week = view.timeline.px_per_week.unwrap_or(fit);
+    let width = (n_weeks * px_per_week + 24.0).max(ui.available_width());
+    let height = PHASE_ROW + RACE_ROW + BARS + AXIS;
+    // Ctrl+scroll zooms.
+    let zoom = ui.input(|i| {
+        if i.modifiers.command {
+            i.smooth_scroll_delta.y
+        } else {
+            0.0
+        }
+    });
+    egui::ScrollArea::horizontal()
+        .id_salt("timeline_scroll")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+            if response.hovered() && zoom != 0.0 {
+                let factor = (1.0 + zoom * 0.002).clamp(0.8, 1.25);
+                view.timeline.px_per_week = Some((px_per_week * factor).clamp(8.0, 160.0));
+            }
+            let scale = TimelineScale {
+                start: first.start,
+                left: rect.left() + 12.0,
+                px_per_day: px_per_week / 7.0,
+            };
+            let painter = ui.painter_at(rect);
+            let visuals = ui.visuals().clone();
+            let figures_shown = if drag_preview.is_some() {
+                None
+            } else {
+                Some(figures)
+            };
+            paint(
+                &painter,
+                &visuals,
+                rect,
+                &scale,
+                plan,
+                weeks,
+                figures_shown,
+                app.today,
+                view.selected_week,
+            );
+            interact(
+                ui, &response, rect, &scale, app, plan, weeks, figures, view, out,
+            );
+        });
+    if let Some(drag) = &view.timeline.drag {
+        ui.label(
+            egui::RichText::new(match drag.target {
+                DragTarget::Boundary { kind, .. } => format!(
+                    "Moving the {} start to {} — release to apply, Esc to cancel",
+                    kind.label().to_lowercase(),
+                    drag.current.format("%a %-d %b")
+                ),
+                DragTarget::Race { .. } => format!(
+                    "Moving the race to {} — release to apply, Esc to cancel",
+                    drag.current.format("%a %-d %b %Y")
+                ),
+            })
+            .italics(),
+        );
+    }
+}
+
+fn legend_ui(ui: &mut egui::Ui) {
+    for kind in PhaseKind::ALL {
+        let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
+        ui.painter().rect_filled(rect, 2.0, phase_color(kind));
+        ui.label(egui::RichText::new(kind.label()).small());
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paint(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    rect: Rect,
+    scale: &TimelineScale,
+    plan: &Plan,
+    weeks: &[Week],
+    figures: Option<&PlanFigures>,
+    today: NaiveDate,
+    selected: Option<NaiveDate>,
+) {
+    let text_color = visuals.text_color();
+    let weak = visuals.weak_text_color();
+    let top = rect.top();
+    let bars_top = top + PHASE_ROW + RACE_ROW;
+    let bars_bottom = bars_top + BARS;
+    let font = FontId::proportional(12.0);
+    let small = FontId::proportional(10.5);
+
+    // Phase bands with labels.
+    for phase in &plan.season.phases {
+        let x0 = scale.x_from_date(phase.start);
+        let x1 = scale.x_from_date(phase.end + Days::new(1));
+        let band = Rect::from_min_max(
+            Pos2::new(x0, top + 2.0),
+            Pos2::new(x1, top + PHASE_ROW - 2.0),
+        );
+        painter.rect_filled(band, 3.0, phase_color(phase.kind));
+        if band.width() > 44.0 {
+            painter.text(
+                band.center(),
+                Align2::CENTER_CENTER,
+                phase.kind.label(),
+                font.clone(),
+                Color32::WHITE,
+            );
+        }
+        // Drag handle on draggable boundaries.
+        if scale::is_draggable(phase.kind) {
+            painter.line_segment(
+                [Pos2::new(x0, top), Pos2::new(x0, bars_bottom)],
+                Stroke::new(1.0, phase_color(phase.kind).gamma_multiply(0.6)),
+            );
+        }
+    }
+    // Race markers.
+    for race in &plan.races {
+        let x = race_x(scale, race.date);
+        let color = match race.priority {
+            Priority::A => Color32::from_rgb(200, 40, 40),
+            Priority::B => Color32::from_rgb(230, 140, 30),
+            Priority::C => Color32::from_rgb(110, 110, 120),
+        };
+        let y = top + PHASE_ROW + 4.0;
+        painter.line_segment(
+            [Pos2::new(x, y), Pos2::new(x, bars_bottom)],
+            Stroke::new(1.0, color.gamma_multiply(0.5)),
+        );
+        let flag = Rect::from_min_size(Pos2::new(x - 9.0, y), Vec2::new(18.0, 16.0));
+        painter.rect_filled(flag, 3.0, color);
+        painter.text(
+            flag.center(),
+            Align2::CENTER_CENTER,
+            race.priority.letter(),
+            FontId::proportional(11.0),
+            Color32::WHITE,
+        );
+        painter.text(
+            Pos2::new(x + 12.0, y + 8.0),
+            Align2::LEFT_CENTER,
+            &race.name,
+            small.clone(),
+            text_color,
+        );
+    }
+    // Load bars: planned (light) and actual (dark), scaled to the season's highest week.
+    let actual = figures.map_or(&[][..], |f| f.week_actual_load.as_slice());
+    let max_load = weeks
+        .iter()
+        .map(Week::load_au)
+        .chain(actual.iter().flatten().copied())
+        .fold(1.0, f64::max);
+    let bar_w = scale.px_per_week() * 0.7;
+    for (i, week) in weeks.iter().enumerate() {
+        let x0 = scale.x_from_date(week.start) + scale.px_per_week() * 0.15;
+        let planned_h = (week.load_au() / max_load) as f32 * (BARS - 22.0);
+        let bar = Rect::from_min_max(
+            Pos2::new(x0, bars_bottom - planned_h),
+            Pos2::new(x0 + bar_w, bars_bottom),
+        );
+        let base = phase_color(week.phase);
+        painter.rect_filled(
+            bar,
+            2.0,
+            base.gamma_multiply(if week.down_week { 0.35 } else { 0.55 }),
+        );
+        if week.status == crate::model::WeekStatus::Approved {
+            painter.rect_stroke(bar, 2.0, Stroke::new(1.5, base), StrokeKind::Inside);
+        }
+        if let Some(Some(load)) = actual.get(i) {
+            let h = (*load / max_load) as f32 * (BARS - 22.0);
+            let a = Rect::from_min_max(
+                Pos2::new(x0 + bar_w * 0.3, bars_bottom - h),
+                Pos2::new(x0 + bar_w * 0.7, bars_bottom),
+            );
+            painter.rect_filled(a, 1.0, text_color.gamma_multiply(0.8));
+        }
+        if selected == Some(week.start) {
+            painter.rect_stroke(
+                bar.expand(2.0),
+                3.0,
+                Stroke::new(2.0, visuals.selection.stroke.color),
+                StrokeKind::Outside,
+            );
+        }
+        // Warning badge: the worst severity of the week, with the count.
+        if let Some(f) = figures {
+            let ws: Vec<&Warning> = f
+                .warnings
+                .iter()
+                .filter(|w| w.week == Some(week.start))
+                .collect();
+            if let Some(worst) = ws.iter().map(|w| w.severity).max()
+                && worst >= Severity::Warning
+            {
+                let c = Pos2::new(x0 + bar_w / 2.0, bars_bottom - planned_h - 9.0);
+                painter.circle_filled(c, 7.0, severity_color(worst));
+                painter.text(
+                    c,
+                    Align2::CENTER_CENTER,
+                    ws.len().to_string(),
+                    small.clone(),
+                    Color32::WHITE,
+                );
+            }
+        }
+    }
+    // Axis: month labels at the first week of each month.
+    let mut last_month = 0;
+    for week in weeks {
+        if week.start.month() != last_month {
+            last_month = week.start.month();
+            let x = scale.x_from_date(week.start);
+            painter.text(
+                Pos2::new(x, bars_bottom + 4.0),
+                Align2::LEFT_TOP,
+                week.start.format("%b %Y").to_string(),
+                small.clone(),
+                weak,
+            );
+        }
+    }
+    // Today.
+    let tx = scale.x_from_date(today);
+    if tx >= rect.left() && tx <= rect.right() {
+        painter.line_segment(
+            [Pos2::new(tx, top), Pos2::new(tx, bars_bottom)],
+            Stroke::new(2.0, Color32::from_rgb(220, 50, 50)),
+        );
+        painter.text(
+            Pos2::new(tx + 3.0, bars_top),
+            Align2::LEFT_TOP,
+            "today",
+            small,
+            Color32::from_rgb(220, 50, 50),
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn interact(
+    ui: &mut egui::Ui,
+    response: &egui::Response,
+    rect: Rect,
+    scale: &TimelineScale,
+    app: &PeaklineApp,
+    plan: &Plan,
+    weeks: &[Week],
+    figures: &PlanFigures,
+    view: &mut ViewState,
+    out: &mut Vec<Command>,
+) {
+    let top = rect.top();
+    // Drag handles: each draggable phase boundary and each race marker is its own widget,
+    // named for screen readers (and tests).
+    let mut handles: Vec<(Rect, DragTarget, String)> = Vec::new();
+    let base = app.doc.plan();
+    for phase in base
+        .season
+        .phases
+        .iter()
+        .filter(|p| scale::is_draggable(p.kind))
+    {
+        let x = scale.x_from_date(phase.start);
+        handles.push((
+            Rect::from_min_max(Pos2::new(x - 5.0, top), Pos2::new(x + 5.0, top + PHASE_ROW)),
+            DragTarget::Boundary {
+                kind: phase.kind,
+                original: phase.start,
+            },
+            format!(
+                "{} start, {}",
+                phase.kind.label(),
+                phase.start.format("%-d %b %Y")
+            ),
+        ));
+    }
+    for (index, race) in base.races.iter().enumerate() {
+        let x = race_x(scale, race.date);
+        handles.push((
+            Rect::from_min_max(
+                Pos2::new(x - 9.0, top + PHASE_ROW + 4.0),
+                Pos2::new(x + 9.0, top + PHASE_ROW + 20.0),
+            ),
+            DragTarget::Race {
+                index,
+                original: race.date,
+            },
+            format!(
+                "Race {} ({}), {}",
+                race.name,
+                race.priority.letter(),
+                race.date.format("%-d %b %Y")
+            ),
+        ));
+    }
+    let pointer = ui.ctx().pointer_interact_pos();
+    for (handle_rect, target, label) in handles {
+        let id = egui::Id::unique(("timeline_handle", label.as_str()));
+        let r = ui.interact(handle_rect, id, Sense::drag());
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, &label));
+        if r.hovered() || r.dragged() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+        }
+        if r.drag_started() {
+            let original = match target {
+                DragTarget::Boundary { original, .. } | DragTarget::Race { original, .. } => {
+                    original
+                }
+            };
+            view.timeline.drag = Some(TimelineDrag {
+                target,
+                current: original,
+                preview: None,
+            });
+        }
+        let Some(drag) = view.timeline.drag.as_mut() else {
+            continue;
+        };
+        if drag.target != target {
+            continue;
+        }
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            view.timeline.drag = None;
+            continue;
+        }
+        if let Some(pos) = pointer
+            && (r.dragged() || r.drag_stopped())
+        {
+            let date = match target {
+                DragTarget::Boundary { kind, .. } => {
+                    let day = scale.nearest_day_edge(pos.x);
+                    if kind == PhaseKind::Taper {
+                        day
+                    } else {
+                        base.season.week_start.week_of(day)
+                    }
+                }
+                DragTarget::Race { original, .. } => {
+                    scale::dragged_race_date(scale, original, pos.x - race_x(scale, original))
+                }
+            };
+            if date != drag.current || drag.preview.is_none() {
+                drag.current = date;
+                // Live re-plan: the same edit the release will make, on a scratch copy.
+                drag.preview = target.edit(base, date).and_then(|edit| {
+                    let mut scratch = base.clone();
+                    crate::app::edit::apply(&mut scratch, &edit, app.today)
+                        .ok()
+                        .map(|_| Box::new(scratch))
+                });
+            }
+        }
+        if r.drag_stopped() {
+            if let Some(edit) = target.edit(base, drag.current) {
+                let what = match target {
+                    DragTarget::Boundary { kind, .. } => {
+                        format!(
+                            "Dragged the {} boundary on the timeline",
+                            kind.label().to_lowercase()
+                        )
+                    }
+                    DragTarget::Race { .. } => "Dragged the race on the timeline".to_owned(),
+                };
+                out.push(Command::Edit(
+                    edit,
+                    Reason::new(Some(ReasonPick::CoachJudgement), what),
+                ));
+            }
+            view.timeline.drag = None;
+        }
+    }
+    if view.timeline.drag.is_some() {
+        return;
+    }
+    // Weeks: one clickable column each, named "Week of 7 Dec 2026".
+    let bars_top = top + PHASE_ROW + RACE_ROW;
+    for (i, week) in weeks.iter().enumerate() {
+        let x0 = scale.x_from_date(week.start);
+        let column = Rect::from_min_max(
+            Pos2::new(x0, bars_top),
+            Pos2::new(x0 + scale.px_per_week(), bars_top + BARS),
+        );
+        let label = format!(
+            "Week of {}, {}, {:.0} AU planned",
+            week.start.format("%-d %b %Y"),
+            week.phase.label(),
+            week.load_au()
+        );
+        let r = ui.interact(
+            column,
+            egui::Id::unique(("timeline_week", week.start)),
+            Sense::click(),
+        );
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if r.hovered() {
+            let actual = figures.week_actual_load.get(i).copied().flatten();
+            r.clone().on_hover_ui_at_pointer(|ui| {
+                week_tooltip_ui(ui, app, week, actual, &figures.warnings);
+            });
+        }
+        if r.clicked() {
+            view.selected_week = Some(week.start);
+            view.tab = Tab::Week;
+        }
+    }
+    let _ = (response, plan, hit_week, hit_boundary, hit_race);
+}
+
+fn week_tooltip_ui(
+    ui: &mut egui::Ui,
+    app: &PeaklineApp,
+    week: &Week,
+    actual: Option<f64>,
+    warnings: &[Warning],
+) {
+    ui.set_max_width(360.0);
+    ui.strong(format!(
+        "Week of {} · {}{}",
+        week.start.format("%-d %b %Y"),
+        week.phase.label(),
+        if week.down_week {
+            " (lighter week)"
+        } else {
+            ""
+        }
+    ));
+    ui.label(format!(
+        "Planned {:.0} AU · {} · {} · {} hard",
+        week.load_au(),
+        app.prefs.units.format_distance(week.distance_km()),
+        super::style::format_minutes(week.duration_min()),
+        week.hard_sessions()
+    ));
+    if let Some(a) = actual {
+        ui.label(format!(
+            "Actual {a:.0} AU ({:.0} % of plan)",
+            a / week.load_au().max(1.0) * 100.0
+        ));
+    }
+    ui.separator();
+    ui.label(egui::RichText::new(&week.rationale).small());
+    for w in warnings.iter().filter(|w| w.week == Some(week.start)) {
+        ui.label(
+            egui::RichText::new(format!("• {}", w.message))
+                .color(severity_color(w.severity))
+                .small(),
+        );
+    }
+    ui.label(egui::RichText::new("Click to open the week").weak().small());
+}

@@ -1,0 +1,122 @@
+//! Any sequence of edits followed by as many undos returns the original plan.
+
+use chrono::{Datelike, Days};
+use peakline::app::{Document, Edit, Role};
+use peakline::engine::adopt::KeepPolicy;
+use peakline::model::{PhaseKind, Priority, Race, Reason, ReasonPick, Session, SessionType};
+use proptest::prelude::*;
+
+use crate::common::{marathoner, today};
+use crate::engine::warnings::adopted_marathoner;
+
+fn reason() -> Reason {
+    Reason::new(Some(ReasonPick::CoachJudgement), "test")
+}
+
+/// An edit built from random numbers against the current plan.
+fn edit_from(doc: &Document, kind: u8, a: usize, b: u64) -> Edit {
+    let plan = doc.plan();
+    let sessions: Vec<&Session> = plan.sessions().collect();
+    let pick = |i: usize| sessions.get(i % sessions.len().max(1)).copied();
+    match kind % 8 {
+        0 => match pick(a) {
+            Some(s) => {
+                let mut s = s.clone();
+                s.duration_min = 20.0 + (b % 60) as f64;
+                Edit::UpdateSession(s)
+            }
+            None => Edit::Replan(KeepPolicy::KeepCoachWeeks),
+        },
+        1 => match pick(a) {
+            Some(s) => {
+                let mut s = s.clone();
+                let week = plan.week_containing(s.date).map_or(s.date, |w| w.start);
+                s.date = week + Days::new(b % 7);
+                Edit::UpdateSession(s)
+            }
+            None => Edit::Replan(KeepPolicy::KeepCoachWeeks),
+        },
+        2 => match pick(a) {
+            Some(s) => Edit::RemoveSession(s.id),
+            None => Edit::Replan(KeepPolicy::KeepCoachWeeks),
+        },
+        3 => {
+            let week = &plan.weeks()[a % plan.weeks().len()];
+            Edit::AddSession(Session {
+                date: week.start + Days::new(b % 7),
+                kind: SessionType::Easy,
+                duration_min: 30.0,
+                rpe: 3.0,
+                ..Session::default()
+            })
+        }
+        4 => Edit::ApproveWeek(plan.weeks()[a % plan.weeks().len()].start),
+        5 => Edit::AddRace(Race {
+            name: format!("Race {b}"),
+            date: plan.season.start + Days::new(60 + b % 100),
+            distance_km: 5.0 + (b % 20) as f64,
+            priority: [Priority::B, Priority::C][a % 2],
+            ..Race::default()
+        }),
+        6 => {
+            let start = plan.season.start + Days::new(7 * (5 + b % 12));
+            Edit::MovePhase {
+                kind: PhaseKind::Build,
+                start: start - Days::new(u64::from(start.weekday().num_days_from_monday())),
+            }
+        }
+        _ => Edit::Replan(KeepPolicy::KeepCoachWeeks),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn edits_then_as_many_undos_restore_the_original(
+        steps in prop::collection::vec((any::<u8>(), any::<usize>(), any::<u64>()), 1..8)
+    ) {
+        let original = adopted_marathoner();
+        let mut doc = Document::unsaved_but_clean(original.clone(), "test.peakline.ron");
+        let mut applied = 0;
+        for (kind, a, b) in steps {
+            let edit = edit_from(&doc, kind, a, b);
+            let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+            if doc.apply(&edit, &reason(), Role::Coach, now, today()).is_ok() {
+                applied += 1;
+            }
+        }
+        prop_assert!(applied > 0 || !doc.can_undo());
+        for _ in 0..applied {
+            prop_assert!(doc.undo());
+        }
+        prop_assert!(!doc.can_undo());
+        prop_assert_eq!(doc.plan(), &original);
+        prop_assert!(!doc.is_dirty(), "back at the opened state");
+    }
+}
+
+#[test]
+fn a_failed_edit_changes_nothing_and_costs_no_undo_step() {
+    let mut doc = Document::new(marathoner(), None);
+    let before = doc.plan().clone();
+    let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+    let err = doc.apply(
+        &Edit::RemoveSession(peakline::model::SessionId(424_242)),
+        &reason(),
+        Role::Coach,
+        now,
+        today(),
+    );
+    assert!(err.is_err());
+    assert_eq!(doc.plan(), &before);
+    assert!(!doc.can_undo());
+    let err = doc.apply(
+        &Edit::ApproveWeek(today()),
+        &Reason::default(),
+        Role::Coach,
+        now,
+        today(),
+    );
+    assert!(matches!(err, Err(peakline::app::EditError::ReasonMissing)));
+}

@@ -1,0 +1,215 @@
+//! The coach workspace driven by label: week editor with reasons, undo/redo, approve and
+//! re-plan, the race dialog, and dragging a phase boundary as one undo step.
+
+use eframe::egui;
+use egui_kittest::kittest::Queryable;
+use peakline::model::{Change, PhaseKind, ReasonPick, SessionType, WeekStatus};
+
+use super::app_harness;
+use crate::common::date;
+
+#[test]
+fn editing_a_session_asks_why_logs_it_and_undoes_exactly() {
+    let mut h = app_harness();
+    let original = h.state().doc.plan().clone();
+
+    h.get_by_label_contains("Week of 7 Dec 2026").click();
+    h.run();
+    assert_eq!(h.state().view.selected_week, Some(date("2026-12-07")));
+    h.get_by_label_contains("Edit Threshold on").click();
+    h.run();
+    h.get_by_label("Edit session");
+    let before = original
+        .sessions()
+        .find(|s| s.date == date("2026-12-08") && s.kind == SessionType::Threshold)
+        .expect("the demo's Tuesday threshold")
+        .clone();
+
+    h.get_by_label("Duration (min)").click();
+    h.run();
+    h.get_by_label("Duration (min)").type_text("40");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Apply…").click();
+    h.run();
+
+    // The reason prompt: nothing is recorded until a reason is given.
+    h.get_by_label("Why this change?");
+    assert_eq!(h.state().doc.plan(), &original);
+    h.get_by_label("Fatigue").click();
+    h.run();
+    h.get_by_label("Record change").click();
+    h.run();
+
+    let plan = h.state().doc.plan().clone();
+    let entry = plan.change_log.last().expect("logged");
+    let Change::SessionEdited { before: b, after } = &entry.change else {
+        panic!("unexpected {:?}", entry.change)
+    };
+    assert_eq!(b, &before);
+    assert_eq!(after.duration_min, 40.0);
+    assert!(after.edited);
+    assert_eq!(entry.reason.pick, Some(ReasonPick::Fatigue));
+    assert_eq!(entry.week, Some(date("2026-12-07")));
+    assert_eq!(plan.session(before.id).expect("kept").duration_min, 40.0);
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.plan(),
+        &original,
+        "undo restores the exact previous plan"
+    );
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(h.state().doc.plan(), &plan, "redo re-applies");
+}
+
+#[test]
+fn approved_weeks_survive_a_re_plan_and_a_new_race_gets_a_taper() {
+    let mut h = app_harness();
+    h.get_by_label_contains("Week of 7 Dec 2026").click();
+    h.run();
+    h.get_by_label("✔ Approve week").click();
+    h.run();
+    let approved = h
+        .state()
+        .doc
+        .plan()
+        .week_containing(date("2026-12-07"))
+        .expect("week")
+        .clone();
+    assert_eq!(approved.status, WeekStatus::Approved);
+    let draft_before = h
+        .state()
+        .doc
+        .plan()
+        .week_containing(date("2026-12-14"))
+        .cloned();
+
+    // Add an A race early in the season through the dialog: the draft re-plans around it.
+    h.get_by_label("Season").click();
+    h.run();
+    h.get_by_label("➕ Add race…").click();
+    h.run();
+    h.get_by_label("Name").click();
+    h.run();
+    h.get_by_label("Name").type_text("Winter 10K Championship");
+    h.get_by_label("Date").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Date").type_text("2027-01-31");
+    h.get_by_label("10K").click();
+    h.get_by_role_and_label(egui::Role::RadioButton, "A")
+        .click();
+    h.run();
+    h.get_by_role_and_label(egui::Role::Button, "Add race")
+        .click();
+    h.run();
+    if h.query_by_label("Keep my weeks").is_some() {
+        h.get_by_label("Keep my weeks").click();
+        h.run();
+    }
+
+    let plan = h.state().doc.plan();
+    assert!(
+        plan.races
+            .iter()
+            .any(|r| r.name == "Winter 10K Championship")
+    );
+    assert!(
+        plan.season
+            .phases
+            .iter()
+            .any(|p| p.kind == PhaseKind::Taper && p.end == date("2027-01-30")),
+        "a taper now ends the day before the new race: {:?}",
+        plan.season.phases
+    );
+    assert_eq!(
+        plan.week_containing(date("2026-12-07")),
+        Some(&approved),
+        "approved week kept"
+    );
+    assert_ne!(
+        plan.week_containing(date("2026-12-14")).cloned(),
+        draft_before,
+        "draft weeks re-planned"
+    );
+    // Adding the race and re-planning is one undo step.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(
+        !h.state()
+            .doc
+            .plan()
+            .races
+            .iter()
+            .any(|r| r.name == "Winter 10K Championship")
+    );
+}
+
+#[test]
+fn dragging_a_phase_boundary_replans_as_one_undo_step() {
+    let mut h = app_harness();
+    let original = h.state().doc.plan().clone();
+    let log_len = original.change_log.len();
+    let handle = h.get_by_label_contains("Race-specific start").rect();
+    let week_px = {
+        let a = h.get_by_label_contains("Week of 4 Jan 2027").rect();
+        let b = h.get_by_label_contains("Week of 11 Jan 2027").rect();
+        b.center().x - a.center().x
+    };
+    let from = handle.center();
+    let to = from + egui::vec2(2.0 * week_px, 0.0);
+    h.drag_at(from);
+    h.run();
+    for step in 1..=4 {
+        h.hover_at(from + egui::vec2(step as f32 * week_px / 2.0, 0.0));
+        h.run();
+    }
+    assert!(h.state().view.timeline.drag.is_some(), "dragging");
+    assert_eq!(
+        h.state().doc.plan(),
+        &original,
+        "nothing is committed while dragging"
+    );
+    h.drop_at(to);
+    h.run();
+
+    let plan = h.state().doc.plan();
+    let specific = plan
+        .season
+        .phases
+        .iter()
+        .find(|p| p.kind == PhaseKind::Specific)
+        .expect("specific");
+    let was = original
+        .season
+        .phases
+        .iter()
+        .find(|p| p.kind == PhaseKind::Specific)
+        .expect("specific");
+    assert_eq!(
+        (specific.start - was.start).num_days(),
+        14,
+        "moved two weeks later"
+    );
+    assert_eq!(plan.change_log.len(), log_len + 1, "one change-log entry");
+    assert!(matches!(
+        plan.change_log.last().map(|e| &e.change),
+        Some(Change::PhaseMoved {
+            kind: PhaseKind::Specific,
+            ..
+        })
+    ));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.plan(),
+        &original,
+        "one undo reverts the whole drag"
+    );
+}
