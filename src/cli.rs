@@ -1,7 +1,11 @@
 //! Command line: `peakline [FILE]` opens the app; subcommands run the same engine headless.
 
 mod audit;
+mod demo_data;
+mod export;
 mod generate;
+mod import;
+mod merge;
 mod predict;
 mod retro;
 mod review;
@@ -104,6 +108,53 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge an athlete's copy of PLAN: their actuals and check-ins only, never the plan.
+    /// Conflicts take the newer version (usually the athlete's); the app lets you choose.
+    Merge {
+        plan: PathBuf,
+        athlete_copy: PathBuf,
+        /// Write the result here instead of back to PLAN.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Import activity files (FIT, GPX, TCX, Strava or Garmin CSV) into PLAN's actuals;
+    /// exit 1 if any file failed (the others are still imported).
+    Import {
+        plan: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write the result here instead of back to PLAN.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Export the plan as iCalendar and/or CSV.
+    Export {
+        plan: PathBuf,
+        /// Calendar (.ics) of the planned sessions.
+        #[arg(long, value_name = "OUT")]
+        ics: Option<PathBuf>,
+        /// CSV of the planned sessions.
+        #[arg(long, value_name = "OUT")]
+        csv: Option<PathBuf>,
+        /// CSV of the actuals.
+        #[arg(long, value_name = "OUT")]
+        actuals_csv: Option<PathBuf>,
+        /// Distances and paces in miles in the calendar.
+        #[arg(long)]
+        miles: bool,
+    },
+    /// Add synthetic actuals and check-ins before DATE (for the demo files).
+    #[command(hide = true)]
+    DemoData {
+        plan: PathBuf,
+        #[arg(long, value_name = "DATE")]
+        until: NaiveDate,
+        /// Seed of the noise; the default made the committed demo.
+        #[arg(long, default_value_t = 23)]
+        seed: u64,
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Parses the command line and runs it.
@@ -138,6 +189,37 @@ pub fn main() -> ExitCode {
             json,
         }) => audit::run(&file, from.zip(to), json, today),
         Some(Command::Retro { file, md, json }) => retro::run(&file, md.as_deref(), json, today),
+        Some(Command::Merge {
+            plan,
+            athlete_copy,
+            output,
+        }) => merge::run(&plan, &athlete_copy, output.as_deref()),
+        Some(Command::Import {
+            plan,
+            files,
+            output,
+        }) => import::run(&plan, &files, output.as_deref()),
+        Some(Command::Export {
+            plan,
+            ics,
+            csv,
+            actuals_csv,
+            miles,
+        }) => export::run(
+            &plan,
+            &export::Targets {
+                ics: ics.as_deref(),
+                csv: csv.as_deref(),
+                actuals_csv: actuals_csv.as_deref(),
+            },
+            miles,
+        ),
+        Some(Command::DemoData {
+            plan,
+            until,
+            seed,
+            output,
+        }) => demo_data::run(&plan, until, seed, output.as_deref()),
     }
 }
 

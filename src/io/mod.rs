@@ -1,5 +1,5 @@
-//! Files: plan load/save (atomic, with backup), schema migration, activity import, and
-//! calendar/CSV export.
+//! Files: plan load/save (atomic, with backup), schema migration, activity import, merging
+//! an athlete's copy back, calendar/CSV export, and the demo's synthetic history.
 //!
 //! Everything a user hands us is untrusted: every failure becomes an error that names the
 //! file and says what is wrong in a sentence, never a panic.
@@ -8,8 +8,10 @@ pub mod examples;
 pub mod export;
 pub mod import;
 mod load;
+pub mod merge;
 mod migrate;
 pub mod report;
+pub mod sample;
 mod save;
 mod text_position;
 

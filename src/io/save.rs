@@ -1,4 +1,5 @@
-//! Writing a plan file atomically, keeping the previous version as `.bak`.
+//! Writing files atomically: plans (validated, keeping the previous version as `.bak`) and
+//! exports.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -42,44 +43,9 @@ pub fn serialize_plan(plan: &Plan) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename,
-/// fsync the folder. Used for exports and small side files; plans go through [`save_plan`].
-///
-/// # Errors
-/// When any step fails; an existing file at `path` is then unchanged.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io = |step: &'static str| {
-        move |source| SaveError::Io {
-            path: path.to_owned(),
-            step,
-            source,
-        }
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".peakline-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io("creating a temporary file in the folder"))?;
-    tmp.write_all(bytes)
-        .map_err(io("writing the temporary file"))?;
-    keep_permissions(path, tmp.as_file()).map_err(io("setting the file's permissions"))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(io("flushing the temporary file to disk"))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .map_err(io("replacing the file"))?;
-    sync_dir(&dir).map_err(io("flushing the folder"))?;
-    Ok(())
-}
-
-/// Saves `plan` to `path`: serialize in memory, write a temporary file in the same folder,
-/// fsync it, copy the current file to `.bak`, rename the temporary over the file and fsync the
-/// folder. A crash at any point leaves either the old or the new file, never half of one.
+/// Saves `plan` to `path`: validate, serialize in memory, then the steps of [`write_atomic`]
+/// with the current file copied to `.bak` before the rename. A crash at any point leaves
+/// either the old or the new file, never half of one.
 ///
 /// # Errors
 /// When the plan is inconsistent or any step fails; the existing file is then unchanged.
@@ -94,34 +60,57 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
         path: path.to_owned(),
         message: e.to_string(),
     })?;
-    let io = |step: &'static str| {
-        move |source| SaveError::Io {
-            path: path.to_owned(),
-            step,
-            source,
-        }
-    };
+    replace_file(path, text.as_bytes(), true).map_err(|(step, source)| SaveError::Io {
+        path: path.to_owned(),
+        step,
+        source,
+    })
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename
+/// over `path`, fsync the folder. Readers see the old file or the new one, never a part.
+/// Exports and small side files (autosave's index) use it; plans go through [`save_plan`],
+/// which also validates and keeps a `.bak`.
+///
+/// # Errors
+/// [`SaveError::Io`] when any step fails; the existing file is then unchanged.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace_file(path, bytes, false).map_err(|(step, source)| SaveError::Io {
+        path: path.to_owned(),
+        step,
+        source,
+    })
+}
+
+/// The one implementation behind [`save_plan`] and [`write_atomic`]; on failure, the step
+/// that failed and its error.
+fn replace_file(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+) -> Result<(), (&'static str, std::io::Error)> {
+    let io = |step: &'static str| move |source| (step, source);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
     let name = path
         .file_name()
-        .map_or_else(|| "plan".to_owned(), |n| n.to_string_lossy().into_owned());
+        .map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned());
 
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(io("creating a temporary file in the folder"))?;
-    tmp.write_all(text.as_bytes())
+    tmp.write_all(bytes)
         .map_err(io("writing the temporary file"))?;
     keep_permissions(path, tmp.as_file()).map_err(io("setting the file's permissions"))?;
     tmp.as_file()
         .sync_all()
         .map_err(io("flushing the temporary file to disk"))?;
 
-    if path.exists() {
+    if keep_backup && path.exists() {
         write_backup(path, &dir, &name).map_err(io("keeping the previous version as .bak"))?;
     }
     tmp.persist(path)

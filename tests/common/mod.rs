@@ -26,8 +26,12 @@ pub fn example(file_name: &str) -> Plan {
         .expect("example loads")
 }
 
+/// The marathoner demo without its logged history: a clean plan that tests script logs into.
 pub fn marathoner() -> Plan {
-    example("marathoner.peakline.ron")
+    let mut plan = example("marathoner.peakline.ron");
+    plan.actuals.clear();
+    plan.wellness.clear();
+    plan
 }
 
 /// A fresh temporary folder, removed when dropped.

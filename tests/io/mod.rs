@@ -4,5 +4,8 @@ mod apply_import;
 mod export;
 mod import;
 mod import_hostile;
+mod merge;
 mod plan_file;
+mod sample_history;
 mod sample_plan;
+mod write_atomic;
