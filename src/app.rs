@@ -3,6 +3,7 @@
 //! this module is the one place that carries them out.
 
 pub mod autosave;
+pub mod data;
 mod dialogs;
 mod document;
 pub mod edit;
@@ -79,6 +80,17 @@ pub enum Command {
     /// Answers to the crash-recovery prompt.
     RestoreAutosave,
     DiscardAutosave,
+    /// Pick activity files and import them on a worker thread.
+    ImportActivities,
+    ImportPaths(Vec<PathBuf>),
+    CancelImport,
+    DismissImportReport,
+    /// Pick an athlete's copy and preview the merge.
+    MergeAthleteCopy,
+    SetMergeChoice(usize, crate::io::merge::ConflictChoice),
+    ApplyMerge,
+    CancelMerge,
+    Export(data::ExportKind),
     /// Answers to the unsaved-changes prompt.
     ConfirmSave,
     ConfirmDiscard,
@@ -120,6 +132,13 @@ pub struct PeaklineApp {
     pub conflicts: Vec<crate::engine::adopt::Conflict>,
     /// Unsaved work from a previous run, offered for restore at start.
     pub recovery: Option<autosave::Recovery>,
+    /// An activity import in progress, and the report of the last one.
+    pub import_job: Option<data::ImportJob>,
+    pub import_report: Option<crate::io::import::ImportReport>,
+    /// A merge waiting for the coach's choices.
+    pub merge: Option<data::MergeState>,
+    /// The egui context, so worker threads can wake the UI (None in headless use).
+    egui_ctx: Option<egui::Context>,
     autosave: Option<autosave::Autosave>,
     dialogs: Box<dyn FileDialogs>,
     clock: fn() -> DateTime<Utc>,
@@ -134,7 +153,9 @@ impl PeaklineApp {
             .storage
             .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
             .unwrap_or_default();
-        Self::with_prefs(options, prefs)
+        let mut app = Self::with_prefs(options, prefs);
+        app.egui_ctx = Some(cc.egui_ctx.clone());
+        app
     }
 
     /// Creates the app without eframe (benchmarks, headless tools).
@@ -150,6 +171,10 @@ impl PeaklineApp {
             status: String::new(),
             conflicts: Vec::new(),
             recovery: None,
+            import_job: None,
+            import_report: None,
+            merge: None,
+            egui_ctx: None,
             autosave: options.autosave_dir.map(autosave::Autosave::new),
             dialogs: options.dialogs,
             clock: options.clock,
@@ -198,6 +223,140 @@ impl PeaklineApp {
         self.view = ui::ViewState::default();
     }
 
+    /// Starts importing activity files on a worker thread (one import at a time).
+    pub fn start_import(&mut self, paths: Vec<PathBuf>) {
+        if self.import_job.is_some() {
+            self.status = "An import is already running".to_owned();
+            return;
+        }
+        let opts = crate::io::import::ImportOptions::default();
+        self.import_job = Some(data::ImportJob::start(paths, opts, self.egui_ctx.clone()));
+    }
+
+    /// Takes a finished import's result: one undo step, and the per-file report.
+    pub fn poll_import(&mut self) {
+        let Some(result) = self.import_job.as_ref().and_then(data::ImportJob::poll) else {
+            return;
+        };
+        self.import_job = None;
+        match result {
+            Ok(batch) => {
+                let cancelled = batch.cancelled;
+                let (log, report) = data::imported_log(self.doc.plan(), batch);
+                let edit = Edit::ReplaceLog {
+                    actuals: log.actuals,
+                    wellness: log.wellness,
+                };
+                if self.apply_edit(&edit, &Reason::default()) {
+                    self.status = format!(
+                        "Imported {} activit{} from {} file(s){}",
+                        report.imported(),
+                        if report.imported() == 1 { "y" } else { "ies" },
+                        report.files.len(),
+                        if cancelled { " before Cancel" } else { "" }
+                    );
+                }
+                self.import_report = Some(report);
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    title: "Import failed".to_owned(),
+                    text: e,
+                    is_error: true,
+                });
+            }
+        }
+    }
+
+    /// Loads an athlete's copy and prepares the merge preview.
+    pub fn preview_merge(&mut self, path: PathBuf) {
+        match io::load_plan(&path) {
+            Ok(copy) => {
+                let preview = crate::io::merge::merge_athlete_copy(self.doc.plan(), &copy);
+                let choices = preview.preselected_choices();
+                self.merge = Some(data::MergeState {
+                    file: path,
+                    preview,
+                    choices,
+                });
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    title: "Could not read the athlete's file".to_owned(),
+                    text: e.lines().join("\n"),
+                    is_error: true,
+                });
+            }
+        }
+    }
+
+    fn apply_merge(&mut self) {
+        let Some(state) = self.merge.take() else {
+            return;
+        };
+        if self.role != Role::Coach {
+            self.notice = Some(Notice {
+                title: "Not in athlete view".to_owned(),
+                text: "Merging an athlete's file is the coach's step.".to_owned(),
+                is_error: true,
+            });
+            return;
+        }
+        let mut copy = self.doc.plan().clone();
+        let summary = crate::io::merge::apply_merge(&mut copy, &state.preview, &state.choices);
+        if !summary.changed() {
+            self.status = "Nothing new to merge".to_owned();
+            return;
+        }
+        let edit = Edit::ReplaceLog {
+            actuals: copy.actuals,
+            wellness: copy.wellness,
+        };
+        if self.apply_edit(&edit, &Reason::default()) {
+            self.status = format!(
+                "Merged {}: {} new session log(s), {} check-in(s), {} replaced",
+                state.file.display(),
+                summary.added_actuals.len(),
+                summary.added_wellness.len(),
+                summary.replaced_actuals.len() + summary.replaced_wellness.len()
+            );
+        }
+    }
+
+    fn export(&mut self, kind: data::ExportKind) {
+        let plan = self.doc.plan();
+        let base = suggested_file_name(&plan.athlete.name);
+        let base = base.trim_end_matches(".peakline.ron");
+        let suggested = format!("{base}-{}", kind.suffix());
+        let Some(path) = self.dialogs.pick_export(&suggested, kind.extension()) else {
+            return;
+        };
+        let text = match kind {
+            data::ExportKind::Calendar => crate::io::export::plan_to_ics(
+                plan,
+                &crate::io::export::IcsOptions {
+                    stamp: self.now(),
+                    unit: match self.prefs.units {
+                        Units::Metric => crate::io::import::DistanceUnit::Km,
+                        Units::Imperial => crate::io::import::DistanceUnit::Mi,
+                    },
+                },
+            ),
+            data::ExportKind::PlanCsv => crate::io::export::sessions_csv(plan),
+            data::ExportKind::ActualsCsv => crate::io::export::actuals_csv(plan),
+        };
+        match io::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => self.status = format!("Exported {}", path.display()),
+            Err(e) => {
+                self.notice = Some(Notice {
+                    title: "Export failed".to_owned(),
+                    text: e.to_string(),
+                    is_error: true,
+                });
+            }
+        }
+    }
+
     fn discard_autosave(&mut self) {
         if let Some(a) = self.autosave.as_mut() {
             a.discard();
@@ -227,6 +386,9 @@ impl PeaklineApp {
 
     fn run_one(&mut self, ctx: &egui::Context, command: Command) {
         match command {
+            Command::New if self.role == Role::Athlete => {
+                self.status = "New seasons are made by the coach".to_owned();
+            }
             Command::New => self.request(ctx, PendingAction::New),
             Command::Open => self.request(ctx, PendingAction::Open(None)),
             Command::OpenPath(p) => self.request(ctx, PendingAction::Open(Some(p))),
@@ -269,6 +431,32 @@ impl PeaklineApp {
                 self.recovery = None;
                 self.discard_autosave();
             }
+            Command::ImportActivities => {
+                let paths = self.dialogs.pick_activity_files();
+                if !paths.is_empty() {
+                    self.start_import(paths);
+                }
+            }
+            Command::ImportPaths(paths) => self.start_import(paths),
+            Command::CancelImport => {
+                if let Some(job) = &self.import_job {
+                    job.cancel();
+                }
+            }
+            Command::DismissImportReport => self.import_report = None,
+            Command::MergeAthleteCopy => {
+                if let Some(path) = self.dialogs.pick_athlete_copy() {
+                    self.preview_merge(path);
+                }
+            }
+            Command::SetMergeChoice(i, choice) => {
+                if let Some(slot) = self.merge.as_mut().and_then(|m| m.choices.get_mut(i)) {
+                    *slot = choice;
+                }
+            }
+            Command::ApplyMerge => self.apply_merge(),
+            Command::CancelMerge => self.merge = None,
+            Command::Export(kind) => self.export(kind),
             Command::ConfirmSave => {
                 if let Some(action) = self.confirm.take()
                     && self.save()
@@ -438,8 +626,13 @@ impl PeaklineApp {
                 .map(|f| f.path().to_owned())
                 .collect()
         });
-        if let Some(path) = dropped.into_iter().find(|p| is_plan_path(p)) {
+        let (plans, activities): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|p| is_plan_path(p));
+        if let Some(path) = plans.into_iter().next() {
             out.push(Command::OpenPath(path));
+        }
+        if !activities.is_empty() {
+            out.push(Command::ImportPaths(activities));
         }
         let shift = Modifiers::COMMAND | Modifiers::SHIFT;
         ctx.input_mut(|i| {
@@ -496,6 +689,10 @@ impl eframe::App for PeaklineApp {
             self.confirm = Some(PendingAction::Quit);
         }
         self.autosave_tick(ctx.input(|i| i.time));
+        self.poll_import();
+        if self.import_job.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         if self.doc.is_dirty() {
             // Wake up for the next autosave even when idle.
             ctx.request_repaint_after(std::time::Duration::from_secs(5));

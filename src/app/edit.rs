@@ -62,13 +62,21 @@ pub enum Edit {
     LogActual(Actual),
     /// Athlete check-in: add or replace the check-in of that date.
     LogWellness(Wellness),
+    /// Replace the whole training log (an import or a merge computed on a copy).
+    ReplaceLog {
+        actuals: Vec<Actual>,
+        wellness: Vec<Wellness>,
+    },
 }
 
 impl Edit {
     /// Whether this edit changes the plan (and so needs a reason and a change-log entry),
     /// rather than logging what the athlete did.
     pub fn is_plan_edit(&self) -> bool {
-        !matches!(self, Self::LogActual(_) | Self::LogWellness(_))
+        !matches!(
+            self,
+            Self::LogActual(_) | Self::LogWellness(_) | Self::ReplaceLog { .. }
+        )
     }
 
     /// Whether `role` may make this edit. Enforced by the document, not only hidden in the UI.
@@ -393,6 +401,11 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                 plan.actuals.push(actual);
             }
             plan.actuals.sort_by_key(|a| (a.date, a.start, a.id));
+            Ok(Applied::default())
+        }
+        Edit::ReplaceLog { actuals, wellness } => {
+            plan.actuals = actuals.clone();
+            plan.wellness = wellness.clone();
             Ok(Applied::default())
         }
         Edit::LogWellness(w) => {

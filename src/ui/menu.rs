@@ -36,10 +36,11 @@ fn file_menu_ui(
     view: &mut ViewState,
     out: &mut Vec<Command>,
 ) {
-    if ui
-        .add(egui::Button::new("New season…").shortcut_text(shortcut(ui, "N", false)))
-        .on_hover_text("Athlete ➡ races ➡ guardrails ➡ three drafts ➡ pick one")
-        .clicked()
+    if app.role == crate::app::Role::Coach
+        && ui
+            .add(egui::Button::new("New season…").shortcut_text(shortcut(ui, "N", false)))
+            .on_hover_text("Athlete ➡ races ➡ guardrails ➡ three drafts ➡ pick one")
+            .clicked()
     {
         if app.doc.is_dirty() {
             out.push(Command::New);
@@ -76,6 +77,38 @@ fn file_menu_ui(
             if ui.button(example.title).clicked() {
                 out.push(Command::OpenExample(i));
             }
+        }
+    });
+    ui.separator();
+    if ui
+        .button("Import activities…")
+        .on_hover_text("FIT, GPX, TCX, Strava or Garmin CSV; you can also drop files on the window")
+        .clicked()
+    {
+        out.push(Command::ImportActivities);
+    }
+    if app.role == crate::app::Role::Coach
+        && ui
+            .button("Merge athlete file…")
+            .on_hover_text("Take the athlete's logs and check-ins from their copy of this plan")
+            .clicked()
+    {
+        out.push(Command::MergeAthleteCopy);
+    }
+    ui.menu_button("Export", |ui| {
+        use crate::app::data::ExportKind;
+        if ui
+            .button("Calendar (.ics)…")
+            .on_hover_text("Planned sessions for any calendar app; re-exporting updates the events")
+            .clicked()
+        {
+            out.push(Command::Export(ExportKind::Calendar));
+        }
+        if ui.button("Plan as CSV…").clicked() {
+            out.push(Command::Export(ExportKind::PlanCsv));
+        }
+        if ui.button("Training log as CSV…").clicked() {
+            out.push(Command::Export(ExportKind::ActualsCsv));
         }
     });
     ui.separator();

@@ -2,9 +2,11 @@
 //! changes the document or computes a plan itself (they call the engine for figures).
 
 mod athlete_panel;
+pub mod athlete_view;
 mod change_log;
 pub mod compare;
 pub mod dashboard;
+mod data_dialogs;
 mod menu;
 pub mod plots;
 mod prompts;
@@ -104,6 +106,9 @@ pub struct ViewState {
     pub athlete_form: Option<athlete_panel::AthleteForm>,
     pub change_log: change_log::ChangeLogView,
     pub adopt_request: Option<compare::AdoptRequest>,
+    pub athlete_tab: athlete_view::AthleteTab,
+    pub log_dialog: Option<athlete_view::LogDialog>,
+    pub check_in: Option<athlete_view::CheckIn>,
     /// Figures of the current revision: computed once per change, not every frame.
     figures: Option<(u64, Rc<PlanFigures>)>,
     derived: Option<(u64, Rc<Derived>)>,
@@ -163,6 +168,7 @@ impl ViewState {
             || self.race_dialog.is_some()
             || self.wizard.is_some()
             || self.adopt_request.is_some()
+            || self.log_dialog.is_some()
     }
 }
 
@@ -173,13 +179,16 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
     egui::Panel::top("menu_bar").show(ui, |ui| {
         menu::menu_bar_ui(ui, app, view, &mut out);
     });
-    egui::Panel::top("tabs").show(ui, |ui| {
-        tabs_ui(ui, app, view, &figures, &mut out);
-    });
+    if app.role == Role::Coach {
+        egui::Panel::top("tabs").show(ui, |ui| {
+            tabs_ui(ui, app, view, &figures, &mut out);
+        });
+    }
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         status_bar_ui(ui, app);
     });
     egui::CentralPanel::default_margins().show(ui, |ui| match view.tab {
+        _ if app.role == Role::Athlete => athlete_view::athlete_view_ui(ui, app, view, &mut out),
         Tab::Season => season_ui(ui, app, &figures, view, &mut out),
         Tab::Week => week_editor::week_editor_ui(ui, app, &figures, view, &mut out),
         Tab::Compare => {
@@ -208,6 +217,9 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
     races::race_dialog_ui(&ctx, app, view, &mut out);
     wizard::wizard_ui(&ctx, app, view, &mut out);
     prompts::conflicts_ui(&ctx, app, &mut out);
+    data_dialogs::import_progress_ui(&ctx, app, &mut out);
+    data_dialogs::import_report_ui(&ctx, app, &mut out);
+    data_dialogs::merge_ui(&ctx, app, &mut out);
     prompts::recovery_ui(&ctx, app, &mut out);
     prompts::unsaved_changes_ui(&ctx, app, &mut out);
     prompts::notice_ui(&ctx, app, &mut out);

@@ -1,5 +1,6 @@
 //! GUI tests: the real app driven headlessly with `egui_kittest`, by accessible label.
 
+mod athlete;
 mod autosave;
 mod compare_plots;
 mod prefs;
