@@ -16,7 +16,7 @@ use eframe::egui;
 
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
-pub use edit::{Applied, Edit, EditError, Role};
+pub use edit::{Applied, DraftApproval, Edit, EditError, Role};
 pub use prefs::{MAX_RECENT, Prefs, Theme, Units};
 
 use crate::io;
@@ -91,6 +91,8 @@ pub enum Command {
     ApplyMerge,
     CancelMerge,
     Export(data::ExportKind),
+    /// Ask for a folder and write the season retrospective report there (Markdown + plots).
+    ExportRetrospective,
     /// Answers to the unsaved-changes prompt.
     ConfirmSave,
     ConfirmDiscard,
@@ -357,6 +359,37 @@ impl PeaklineApp {
         }
     }
 
+    /// Asks for a folder and writes the retrospective report into it; the result goes to the
+    /// status line, a failure to a notice.
+    fn export_retrospective(&mut self) {
+        let Some(dir) = self.dialogs.pick_folder("Export the season retrospective") else {
+            return;
+        };
+        let plan = self.doc.plan();
+        let retro = crate::engine::retro::retrospective(plan, self.today);
+        match io::report::write_retrospective(plan, &retro, &dir) {
+            Ok(paths) => {
+                self.status = format!(
+                    "Wrote the retrospective to {}: {}",
+                    dir.display(),
+                    paths
+                        .iter()
+                        .filter_map(|p| p.file_name())
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    title: "Could not export the retrospective".to_owned(),
+                    text: e.to_string(),
+                    is_error: true,
+                });
+            }
+        }
+    }
+
     fn discard_autosave(&mut self) {
         if let Some(a) = self.autosave.as_mut() {
             a.discard();
@@ -457,6 +490,7 @@ impl PeaklineApp {
             Command::ApplyMerge => self.apply_merge(),
             Command::CancelMerge => self.merge = None,
             Command::Export(kind) => self.export(kind),
+            Command::ExportRetrospective => self.export_retrospective(),
             Command::ConfirmSave => {
                 if let Some(action) = self.confirm.take()
                     && self.save()

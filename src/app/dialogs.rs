@@ -14,6 +14,8 @@ pub trait FileDialogs {
     fn pick_athlete_copy(&mut self) -> Option<PathBuf>;
     /// Where to write an export with the given extension.
     fn pick_export(&mut self, suggested: &str, extension: &str) -> Option<PathBuf>;
+    /// A folder to write several files into (the retrospective report); `title` says what for.
+    fn pick_folder(&mut self, title: &str) -> Option<PathBuf>;
 }
 
 /// The real dialogs, via `rfd` (native on every platform, no system -dev packages).
@@ -57,6 +59,10 @@ impl FileDialogs for NativeDialogs {
             .set_file_name(suggested)
             .save_file()
     }
+
+    fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title(title).pick_folder()
+    }
 }
 
 /// Scripted answers for tests: each call pops the next queued answer.
@@ -66,6 +72,7 @@ pub struct ScriptedDialogs {
     pub save: Vec<PathBuf>,
     pub activities: Vec<Vec<PathBuf>>,
     pub exports: Vec<PathBuf>,
+    pub folders: Vec<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -87,5 +94,9 @@ impl FileDialogs for ScriptedDialogs {
 
     fn pick_export(&mut self, _suggested: &str, _extension: &str) -> Option<PathBuf> {
         self.exports.pop()
+    }
+
+    fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
+        self.folders.pop()
     }
 }

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use crate::engine::adopt::{Conflict, KeepPolicy, adopt, regenerate_variants, replan};
 use crate::model::{
-    Actual, Athlete, Change, Guardrails, PhaseKind, Plan, Race, Session, SessionId, VariantKind,
-    Week, WeekStatus, Wellness,
+    Actual, Athlete, Change, Guardrails, ModelSettings, PhaseKind, Plan, Race, Review, Session,
+    SessionId, VariantKind, Week, WeekStatus, Wellness,
 };
 
 /// Who is editing: the athlete may only log actuals and check-ins (SPEC §3, "Athlete view").
@@ -58,6 +58,13 @@ pub enum Edit {
         plan: Box<Plan>,
         scenario: String,
     },
+    /// Approve the weekly review's draft (with the coach's edits) as the week: it replaces the
+    /// plan's week, approved, and the review's minutes are saved in the plan's reviews.
+    ApproveDraftWeek(Box<DraftApproval>),
+    /// Save a review and its decisions (a monthly audit) in the plan's reviews.
+    AddReview(Box<Review>),
+    /// Replace the load model's parameters (the retrospective's fit for next season).
+    SetModel(ModelSettings),
     /// Athlete log: add or replace an actual (matched by id; id 0 = new).
     LogActual(Actual),
     /// Athlete check-in: add or replace the check-in of that date.
@@ -67,6 +74,18 @@ pub enum Edit {
         actuals: Vec<Actual>,
         wellness: Vec<Wellness>,
     },
+}
+
+/// What approving a weekly draft carries: the engine's proposal (for the change log: what the
+/// engine drafted against what the coach approved), the week as approved, and the minutes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftApproval {
+    /// The engine's draft of the week (`engine::review::WeeklyDraft::proposed`).
+    pub drafted: Week,
+    /// The week to approve: the draft with the coach's edits. Matched by start date.
+    pub week: Week,
+    /// The weekly review record (`engine::review::to_review`), when one is kept.
+    pub review: Option<Review>,
 }
 
 impl Edit {
@@ -386,6 +405,54 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                 change: Some(Change::ScenarioApplied {
                     scenario: scenario.clone(),
                     changed_weeks,
+                }),
+                ..Applied::default()
+            })
+        }
+        Edit::ApproveDraftWeek(approval) => {
+            let adopted = plan.plan.as_mut().ok_or(EditError::NoPlan)?;
+            let start = approval.week.start;
+            let week = adopted
+                .weeks
+                .iter_mut()
+                .find(|w| w.start == start)
+                .ok_or(EditError::NoSuchWeek(start))?;
+            ensure_draft(week)?;
+            let mut after = approval.week.clone();
+            after.status = WeekStatus::Approved;
+            let before = std::mem::replace(week, after.clone());
+            let max_id = after.sessions.iter().map(|s| s.id.0).max().unwrap_or(0);
+            adopted.next_session_id = adopted.next_session_id.max(max_id + 1);
+            if let Some(review) = &approval.review {
+                plan.reviews.push(review.clone());
+            }
+            Ok(Applied {
+                week: Some(start),
+                change: Some(Change::WeeklyDraftApproved {
+                    before,
+                    drafted: approval.drafted.clone(),
+                    after,
+                }),
+                ..Applied::default()
+            })
+        }
+        Edit::AddReview(review) => {
+            plan.reviews.push((**review).clone());
+            Ok(Applied {
+                week: None,
+                change: Some(Change::ReviewRecorded {
+                    review: (**review).clone(),
+                }),
+                ..Applied::default()
+            })
+        }
+        Edit::SetModel(model) => {
+            let before = std::mem::replace(&mut plan.model, model.clone());
+            Ok(Applied {
+                week: None,
+                change: Some(Change::ModelSet {
+                    before,
+                    after: model.clone(),
                 }),
                 ..Applied::default()
             })

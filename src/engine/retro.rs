@@ -224,15 +224,22 @@ pub fn retrospective(plan: &Plan, today: NaiveDate) -> Retrospective {
 
 /// Whether a change-log entry is the coach overriding the engine's plan (approving a week is
 /// agreeing with it, not overriding; adoption and re-planning are the engine's).
+/// Approving the weekly review's draft overrides only when the coach edited the draft; saving
+/// a review's minutes or the fitted model changes no training.
 fn is_override(change: &Change) -> bool {
-    !matches!(
-        change,
-        Change::WeekApproved { .. }
-            | Change::WeekReopened { .. }
-            | Change::VariantAdopted { .. }
-            | Change::Replanned { .. }
-            | Change::AthleteEdited { .. }
-    )
+    match change {
+        Change::WeeklyDraftApproved { drafted, after, .. } => drafted.sessions != after.sessions,
+        _ => !matches!(
+            change,
+            Change::WeekApproved { .. }
+                | Change::WeekReopened { .. }
+                | Change::VariantAdopted { .. }
+                | Change::Replanned { .. }
+                | Change::AthleteEdited { .. }
+                | Change::ReviewRecorded { .. }
+                | Change::ModelSet { .. }
+        ),
+    }
 }
 
 /// The coach's overrides from the change log, grouped by quick-pick reason (free text, case

@@ -3,7 +3,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Athlete, Guardrails, PhaseKind, Race, Session, VariantKind, Week};
+use super::{
+    Athlete, DecisionChoice, Guardrails, ModelSettings, PhaseKind, Race, Review, ReviewKind,
+    Session, VariantKind, Week,
+};
 
 /// One recorded edit (SPEC §1, "change log"): when, who, what (before/after) and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -170,6 +173,22 @@ pub enum Change {
         scenario: String,
         changed_weeks: Vec<NaiveDate>,
     },
+    /// The weekly review's draft approved as the week: the plan's week before, what the
+    /// engine drafted, and what the coach approved (the draft with the coach's edits).
+    WeeklyDraftApproved {
+        before: Week,
+        drafted: Week,
+        after: Week,
+    },
+    /// A review (weekly, audit, retrospective) and its decisions saved in the plan.
+    ReviewRecorded {
+        review: Review,
+    },
+    /// The load model's parameters replaced (e.g. by the retrospective's fit).
+    ModelSet {
+        before: ModelSettings,
+        after: ModelSettings,
+    },
 }
 
 impl Change {
@@ -266,7 +285,66 @@ impl Change {
                 "What-if applied: {scenario} ({} weeks)",
                 changed_weeks.len()
             ),
+            Self::WeeklyDraftApproved {
+                before,
+                drafted,
+                after,
+            } => {
+                let edits = if drafted.sessions == after.sessions {
+                    "as drafted".to_owned()
+                } else {
+                    format!("coach-edited from the draft's {:.0} AU", drafted.load_au())
+                };
+                format!(
+                    "Weekly review: approved the week of {}, load {:.0} ➡ {:.0} AU ({edits})",
+                    before.start,
+                    before.load_au(),
+                    after.load_au()
+                )
+            }
+            Self::ReviewRecorded { review } => {
+                let count =
+                    |c: DecisionChoice| review.decisions.iter().filter(|d| d.choice == c).count();
+                let kind = match review.kind {
+                    ReviewKind::Weekly => "weekly review",
+                    ReviewKind::Audit => "monthly audit",
+                    ReviewKind::Retrospective => "retrospective",
+                };
+                format!(
+                    "Recorded the {kind} of {} to {}: keep {}, adjust {}, replace {}",
+                    review.period_start,
+                    review.period_end,
+                    count(DecisionChoice::Keep),
+                    count(DecisionChoice::Adjust),
+                    count(DecisionChoice::Replace)
+                )
+            }
+            Self::ModelSet { before, after } => {
+                let source = match (after.fitted, after.fit_error) {
+                    (true, Some(e)) => format!("fitted, RMS error {e:.2}"),
+                    (true, None) => "fitted".to_owned(),
+                    (false, _) => "defaults".to_owned(),
+                };
+                format!(
+                    "Load model: k1 {} ➡ {}, k2 {} ➡ {}, p0 {} ➡ {} ({source})",
+                    gain(before.k1),
+                    gain(after.k1),
+                    gain(before.k2),
+                    gain(after.k2),
+                    gain(before.p0),
+                    gain(after.p0)
+                )
+            }
         }
+    }
+}
+
+/// A model parameter short enough for one log line: fitted gains are small (0.0015).
+fn gain(v: f64) -> String {
+    if v != 0.0 && v.abs() < 0.1 {
+        format!("{v:.5}")
+    } else {
+        format!("{v:.1}")
     }
 }
 
