@@ -73,7 +73,7 @@ pub struct Difference {
     pub date: NaiveDate,
     pub session: SessionId,
     pub kind: DifferenceKind,
-    /// "Threshold 60 min → Easy 60 min".
+    /// "Threshold 60 min ➡ Easy 60 min".
     pub summary: String,
     pub before: Session,
     pub after: Option<Session>,
@@ -371,7 +371,7 @@ pub fn draft_week(plan: &Plan, week_start: NaiveDate, today: NaiveDate) -> Weekl
     } else {
         let codes: Vec<&str> = rules.iter().map(|r| r.rule.code()).collect();
         format!(
-            "Weekly review {today}: {} ({:.0} → {:.0} AU)",
+            "Weekly review {today}: {} ({:.0} ➡ {:.0} AU)",
             codes.join(", "),
             plan_load,
             week.load_au()
@@ -408,7 +408,7 @@ fn differences(before: &Week, after: &Week, log: &ReasonLog) -> Vec<Difference> 
                 b.duration_min
             ),
             Some(a) => format!(
-                "{} {:.0} min → {} {:.0} min",
+                "{} {:.0} min ➡ {} {:.0} min",
                 b.kind.label(),
                 b.duration_min,
                 a.kind.label(),
@@ -445,7 +445,7 @@ pub fn to_review(
     } else {
         let reasons: Vec<&str> = draft.rules.iter().map(|r| r.reason.as_str()).collect();
         format!(
-            "{} Load {:.0} → {:.0} AU.",
+            "{} Load {:.0} ➡ {:.0} AU.",
             reasons.join(" "),
             draft.planned.load_au(),
             draft.proposed.load_au()
