@@ -12,6 +12,7 @@ pub mod plots;
 mod prompts;
 pub mod races;
 mod reason;
+pub mod review;
 mod session_dialog;
 pub mod style;
 pub mod timeline;
@@ -41,13 +42,14 @@ pub enum Tab {
     Compare,
     Plots,
     Dashboard,
+    Reviews,
     Athlete,
     ChangeLog,
     Warnings,
 }
 
 impl Tab {
-    const ALL: [(Tab, &'static str, &'static str); 8] = [
+    const ALL: [(Tab, &'static str, &'static str); 9] = [
         (
             Tab::Season,
             "Season",
@@ -72,6 +74,11 @@ impl Tab {
             Tab::Dashboard,
             "Dashboard",
             "This week's key signals in ten minutes",
+        ),
+        (
+            Tab::Reviews,
+            "Reviews",
+            "Weekly review, what-if scenarios, monthly audit and season retrospective",
         ),
         (
             Tab::Athlete,
@@ -109,6 +116,7 @@ pub struct ViewState {
     pub athlete_tab: athlete_view::AthleteTab,
     pub log_dialog: Option<athlete_view::LogDialog>,
     pub check_in: Option<athlete_view::CheckIn>,
+    pub reviews: review::ReviewsView,
     /// Figures of the current revision: computed once per change, not every frame.
     figures: Option<(u64, Rc<PlanFigures>)>,
     derived: Option<(u64, Rc<Derived>)>,
@@ -203,6 +211,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
             let d = view.derived(app);
             dashboard::dashboard_ui(ui, app, &d.signals);
         }
+        Tab::Reviews => review::reviews_ui(ui, app, view, &mut out),
         Tab::Athlete => athlete_panel::athlete_panel_ui(ui, app, view, &mut out),
         Tab::ChangeLog => change_log::change_log_ui(ui, app, view),
         Tab::Warnings => warnings_panel::warnings_ui(ui, &figures, view),

@@ -4,7 +4,7 @@ mod audit;
 mod load;
 mod periodize;
 mod predict;
-mod retro;
+pub mod retro;
 mod review;
 mod runner_types;
 mod scenario;

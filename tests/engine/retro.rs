@@ -17,7 +17,7 @@ use peakline::model::{
 use crate::common::{check_in, date, log_as_planned, marathoner, temp_dir, usual_day};
 
 /// After the marathoner's A race (2027-04-11).
-fn after_race() -> NaiveDate {
+pub fn after_race() -> NaiveDate {
     date("2027-04-20")
 }
 
@@ -28,7 +28,7 @@ const P0: f64 = 42.0;
 
 /// A marathoner whose daily load varies in two-week blocks for 22 weeks and whose race results
 /// are exactly what the Banister model with [`K1`], [`K2`], [`P0`] predicts, scored as VDOT.
-fn banister_athlete(performances: usize) -> (Plan, NaiveDate) {
+pub fn banister_athlete(performances: usize) -> (Plan, NaiveDate) {
     let mut plan = marathoner();
     plan.actuals.clear();
     plan.athlete.recent_results.clear();

@@ -4,6 +4,7 @@ mod athlete;
 mod autosave;
 mod compare_plots;
 mod prefs;
+mod reviews;
 mod shell;
 mod timeline_scale;
 mod undo;
