@@ -351,16 +351,21 @@ fn findings_ui(ui: &mut egui::Ui, app: &PeaklineApp, audit: &Audit) {
 
     section(ui, "Warning signs");
     for s in &audit.signs {
+        // The engine marks a sign it could not judge (too little data) by its evidence.
+        let judged = !s.evidence.starts_with("Not judged");
         ui.horizontal_wrapped(|ui| {
             if s.present {
                 ui.colored_label(Color32::from_rgb(225, 150, 30), "⚠");
                 ui.label(RichText::new(s.kind.label()).strong());
-            } else {
+            } else if judged {
                 ui.label(RichText::new("✔").color(Color32::from_rgb(60, 150, 80)));
                 ui.label(s.kind.label());
+            } else {
+                ui.label(RichText::new("○").weak());
+                ui.label(RichText::new(s.kind.label()).weak());
             }
         });
-        ui.label(RichText::new(shown(&s.evidence)).small().weak());
+        ui.label(RichText::new(shown(&s.evidence)).small());
     }
 }
 

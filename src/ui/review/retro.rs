@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use eframe::egui::{self, Color32, RichText};
-use egui_plot::{Legend, Line, Plot};
+use egui_plot::{Corner, Legend, Line, Plot};
 
 use super::{facts_grid, percent, section, shown};
 use crate::app::{Command, Edit, PeaklineApp};
@@ -122,7 +122,12 @@ pub fn retro_ui(
         "The coach changed {changed} of {} weeks of the engine's draft.",
         retro.weeks.len()
     ));
-    for n in &retro.notes {
+    // The banner above already says there is no A race yet.
+    for n in retro
+        .notes
+        .iter()
+        .filter(|n| retro.race.is_some() || !n.starts_with("No A race"))
+    {
         ui.label(RichText::new(format!("• {}", shown(n))).small().weak());
     }
     ui.add_space(4.0);
@@ -131,11 +136,14 @@ pub fn retro_ui(
         .show(ui, |ui| {
             ui.columns(2, |cols| {
                 weeks_ui(&mut cols[0], &retro);
+                section(
+                    &mut cols[0],
+                    "Weekly load: engine's draft, final plan, actual",
+                );
+                load_plot(&mut cols[0], &retro);
                 fit_ui(&mut cols[1], app, &retro, out);
                 overrides_ui(&mut cols[1], &retro);
             });
-            section(ui, "Weekly load: engine's draft, final plan, actual");
-            load_plot(ui, &retro);
         });
 }
 
@@ -143,14 +151,14 @@ fn weeks_ui(ui: &mut egui::Ui, retro: &Retrospective) {
     section(ui, "Week by week");
     egui::ScrollArea::vertical()
         .id_salt("retro_weeks")
-        .max_height(360.0)
+        .max_height(250.0)
         .show(ui, |ui| {
             egui::Grid::new("retro_weeks_grid")
-                .num_columns(6)
+                .num_columns(7)
                 .striped(true)
                 .spacing([12.0, 3.0])
                 .show(ui, |ui| {
-                    for h in ["Week", "Phase", "Draft", "Final", "Actual", "Done"] {
+                    for h in ["Week", "Phase", "Draft", "Final", "Actual", "Done", "Coach"] {
                         ui.label(RichText::new(h).weak());
                     }
                     ui.end_row();
@@ -177,12 +185,17 @@ fn weeks_ui(ui: &mut egui::Ui, retro: &Retrospective) {
                         });
                         ui.label(au(w.actual_au));
                         ui.label(percent(w.compliance));
+                        if w.changed_by_coach {
+                            ui.label("✏").on_hover_text("The coach changed this week");
+                        } else {
+                            ui.label("");
+                        }
                         ui.end_row();
                     }
                 });
         });
     ui.label(
-        RichText::new("Load in AU. Bold: weeks the coach changed.")
+        RichText::new("Load in AU. ✏: weeks the coach changed.")
             .small()
             .weak(),
     );
@@ -202,9 +215,16 @@ fn fit_ui(ui: &mut egui::Ui, app: &PeaklineApp, retro: &Retrospective, out: &mut
         ui,
         "retro_fit",
         &[
-            ("k1 (fitness gain)", format!("{:.5}", fit.k1)),
-            ("k2 (fatigue gain)", format!("{:.5}", fit.k2)),
-            ("p0 (baseline)", format!("{:.1} VDOT", fit.p0)),
+            ("k1 (fitness gain)", gain(fit.k1, fit.fitted)),
+            ("k2 (fatigue gain)", gain(fit.k2, fit.fitted)),
+            (
+                "p0 (baseline)",
+                if fit.fitted {
+                    format!("{:.1} VDOT", fit.p0)
+                } else {
+                    format!("{} (default)", fit.p0)
+                },
+            ),
             (
                 "Time constants",
                 format!(
@@ -241,11 +261,16 @@ fn fit_ui(ui: &mut egui::Ui, app: &PeaklineApp, retro: &Retrospective, out: &mut
     let plan = app.doc.plan();
     let next = fitted_settings(plan, retro);
     let already = plan.model == next;
+    ui.add_space(4.0);
+    // In a row, so the button keeps its own width in the column.
     let button = ui
-        .add_enabled(
-            fit.fitted && !already,
-            egui::Button::new("Use as next season's model"),
-        )
+        .horizontal(|ui| {
+            ui.add_enabled(
+                fit.fitted && !already,
+                egui::Button::new("Use as next season's model"),
+            )
+        })
+        .inner
         .on_hover_text("Make the fitted k1, k2 and p0 the plan's load model")
         .on_disabled_hover_text(if already {
             "The plan already uses this model"
@@ -273,6 +298,15 @@ fn fit_ui(ui: &mut egui::Ui, app: &PeaklineApp, retro: &Retrospective, out: &mut
                 .small()
                 .color(Color32::from_rgb(60, 150, 80)),
         );
+    }
+}
+
+/// A fitted gain to five decimals (they are small: 0.0008); a default as it is.
+fn gain(v: f64, fitted: bool) -> String {
+    if fitted {
+        format!("{v:.5}")
+    } else {
+        format!("{v} (default)")
     }
 }
 
@@ -316,8 +350,8 @@ fn load_plot(ui: &mut egui::Ui, retro: &Retrospective) {
             .collect()
     };
     Plot::new("retro_load")
-        .height(200.0)
-        .legend(Legend::default())
+        .height(220.0)
+        .legend(Legend::default().position(Corner::LeftTop))
         .allow_scroll(false)
         .x_axis_formatter(|m, _| date_from_x(m.value).format("%-d %b").to_string())
         .show(ui, |p| {

@@ -11,7 +11,7 @@ use eframe::egui::{self, Color32, RichText};
 
 use super::{facts_grid, percent, section, shown};
 use crate::app::{DraftApproval, Edit, PeaklineApp, Units};
-use crate::engine::review::{WeeklyDraft, draft_week, to_review};
+use crate::engine::review::{DraftRule, WeeklyDraft, draft_week, to_review};
 use crate::engine::signals::{BaselineSource, add_days};
 use crate::model::{Decision, DecisionChoice, Session, SessionType, Week, WeekStatus};
 use crate::ui::ReasonPrompt;
@@ -261,13 +261,26 @@ pub fn weekly_ui(
             }
         });
     });
+    let change = |after: f64| {
+        let before = draft.planned.load_au();
+        if before > 0.0 && (after - before).abs() >= 0.5 {
+            format!(" ({:+.0} %)", (after / before - 1.0) * 100.0)
+        } else {
+            String::new()
+        }
+    };
     let mut load = format!(
-        "Load: plan {:.0} AU ➡ engine's draft {:.0} AU",
+        "Load: plan {:.0} AU ➡ engine's draft {:.0} AU{}",
         draft.planned.load_au(),
-        draft.proposed.load_au()
+        draft.proposed.load_au(),
+        change(draft.proposed.load_au())
     );
     if !edits.is_empty() {
-        load.push_str(&format!(" ➡ with your edits {:.0} AU", working.load_au()));
+        load.push_str(&format!(
+            " ➡ with your edits {:.0} AU{}",
+            working.load_au(),
+            change(working.load_au())
+        ));
     }
     ui.label(load);
     if approved {
@@ -303,6 +316,15 @@ pub fn weekly_ui(
         });
 }
 
+fn rule_label(rule: DraftRule) -> &'static str {
+    match rule {
+        DraftRule::Pain => "⚠ Pain at or above the coach's limit",
+        DraftRule::LowReadiness => "⚠ Readiness below baseline",
+        DraftRule::LowCompliance => "⚠ Load compliance low",
+        DraftRule::VeryNegativeForm => "⚠ Form very negative",
+    }
+}
+
 fn side_ui(ui: &mut egui::Ui, draft: &WeeklyDraft) {
     let s = &draft.signals;
     ui.strong("Rules that fired");
@@ -310,8 +332,9 @@ fn side_ui(ui: &mut egui::Ui, draft: &WeeklyDraft) {
         ui.label(RichText::new("None: every signal is inside its limits.").weak());
     }
     for r in &draft.rules {
-        ui.label(RichText::new(shown(r.rule.code())).strong());
-        ui.label(RichText::new(shown(&r.reason)).small());
+        ui.label(RichText::new(rule_label(r.rule)).strong());
+        ui.label(shown(&r.reason));
+        ui.add_space(4.0);
     }
     section(
         ui,
@@ -406,10 +429,13 @@ fn days_ui(
 ) {
     // Days already lived stay as they are, in the draft as in the engine.
     let first_open = app.today.max(draft.planned.start);
-    // Three equal columns next to the day's: they fit the panel down to 200 points each.
+    // The plan and the draft need a line per session; the reasons get the rest of the width.
     const DAY_COLUMN: f32 = 90.0;
     const GAP: f32 = 12.0;
-    let column = ((ui.available_width() - DAY_COLUMN - 4.0 * GAP) / 3.0).max(200.0);
+    const PLAN_COLUMN: f32 = 220.0;
+    const DRAFT_COLUMN: f32 = 290.0;
+    let why_column =
+        (ui.available_width() - DAY_COLUMN - PLAN_COLUMN - DRAFT_COLUMN - 4.0 * GAP).max(240.0);
     egui::Grid::new("weekly_review_grid")
         .num_columns(4)
         .striped(true)
@@ -435,7 +461,7 @@ fn days_ui(
                     }
                 });
                 ui.vertical(|ui| {
-                    ui.set_width(column);
+                    ui.set_width(PLAN_COLUMN);
                     let planned: Vec<&Session> = draft
                         .planned
                         .sessions
@@ -452,7 +478,7 @@ fn days_ui(
                     }
                 });
                 ui.vertical(|ui| {
-                    ui.set_width(column);
+                    ui.set_width(DRAFT_COLUMN);
                     let sessions: Vec<&Session> =
                         working.sessions.iter().filter(|s| s.date == date).collect();
                     if sessions.is_empty() {
@@ -464,7 +490,7 @@ fn days_ui(
                     }
                 });
                 ui.vertical(|ui| {
-                    ui.set_width(column);
+                    ui.set_width(why_column);
                     for d in draft.differences.iter().filter(|d| d.date == date) {
                         ui.label(RichText::new(shown(&d.summary)).strong());
                         for r in &d.reasons {
@@ -473,9 +499,9 @@ fn days_ui(
                     }
                     for e in edits.iter().filter(|e| e.date == date) {
                         ui.label(
-                            RichText::new(format!("You: {} {}", e.subject, e.what))
-                                .small()
-                                .italics(),
+                            RichText::new(format!("✏ You: {} {}", e.subject, e.what))
+                                .italics()
+                                .color(ui.visuals().hyperlink_color),
                         );
                     }
                 });

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use chrono::{NaiveDate, Weekday};
 use eframe::egui::{self, Color32, RichText};
-use egui_plot::{Legend, Line, Plot};
+use egui_plot::{Corner, Legend, Line, Plot};
 
 use super::{section, shown};
 use crate::app::{Command, Edit, PeaklineApp};
@@ -531,13 +531,13 @@ fn preview_ui(
     section(ui, "Weekly load: current plan and with the scenario");
     load_plot(ui, app.doc.plan(), &outcome.plan);
 
-    section(ui, "Weeks changed");
-    weeks_table(ui, &outcome);
-
     ui.columns(2, |cols| {
         warnings_list(&mut cols[0], "Warnings added", &diff.warnings_added);
         warnings_list(&mut cols[1], "Warnings removed", &diff.warnings_removed);
     });
+
+    section(ui, "Weeks changed");
+    weeks_table(ui, &outcome);
 }
 
 fn load_plot(ui: &mut egui::Ui, before: &Plan, after: &Plan) {
@@ -549,7 +549,7 @@ fn load_plot(ui: &mut egui::Ui, before: &Plan, after: &Plan) {
     };
     Plot::new("whatif_load")
         .height(170.0)
-        .legend(Legend::default())
+        .legend(Legend::default().position(Corner::LeftTop))
         .allow_scroll(false)
         .x_axis_formatter(|m, _| date_from_x(m.value).format("%-d %b").to_string())
         .show(ui, |p| {
@@ -566,18 +566,41 @@ fn load_plot(ui: &mut egui::Ui, before: &Plan, after: &Plan) {
         });
 }
 
+/// The scenario's note on a week: the part of its rationale before the plan's own.
+fn week_reason(rationale: &str) -> String {
+    shown(
+        rationale
+            .split(crate::engine::trim::PLAN_SEPARATOR)
+            .next()
+            .unwrap_or_default(),
+    )
+}
+
 fn weeks_table(ui: &mut egui::Ui, outcome: &ScenarioOutcome) {
     let phase = |p: Option<crate::model::PhaseKind>| p.map_or("–", |p| p.label());
+    let weeks = &outcome.diff.weeks;
+    // One reason for every week (a re-plan) is said once, above the table.
+    let reasons: std::collections::BTreeSet<String> =
+        weeks.iter().map(|w| week_reason(&w.reason)).collect();
+    let common = (reasons.len() == 1).then(|| reasons.into_iter().next().unwrap_or_default());
+    if let Some(reason) = &common {
+        ui.label(RichText::new(format!("Why: {reason}")).weak());
+    }
+    let headers: &[&str] = if common.is_some() {
+        &["Week", "Phase", "Load (AU)", "Sessions", "Hard"]
+    } else {
+        &["Week", "Phase", "Load (AU)", "Sessions", "Hard", "Why"]
+    };
     egui::Grid::new("whatif_weeks")
-        .num_columns(6)
+        .num_columns(headers.len())
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
-            for h in ["Week", "Phase", "Load (AU)", "Sessions", "Hard", "Why"] {
-                ui.strong(h);
+            for h in headers {
+                ui.strong(*h);
             }
             ui.end_row();
-            for w in &outcome.diff.weeks {
+            for w in weeks {
                 ui.label(w.start.format("%-d %b %Y").to_string());
                 ui.label(if w.phase_before == w.phase_after {
                     phase(w.phase_after).to_owned()
@@ -599,14 +622,10 @@ fn weeks_table(ui: &mut egui::Ui, outcome: &ScenarioOutcome) {
                 );
                 ui.label(format!("{} ➡ {}", w.sessions_before, w.sessions_after));
                 ui.label(format!("{} ➡ {}", w.hard_before, w.hard_after));
-                // The scenario's note comes first; the plan's own rationale follows it.
-                let reason = w
-                    .reason
-                    .split(crate::engine::trim::PLAN_SEPARATOR)
-                    .next()
-                    .unwrap_or_default();
-                ui.label(RichText::new(shown(reason)).small())
-                    .on_hover_text(shown(&w.reason));
+                if common.is_none() {
+                    ui.label(RichText::new(week_reason(&w.reason)).small())
+                        .on_hover_text(shown(&w.reason));
+                }
                 ui.end_row();
             }
         });
