@@ -232,6 +232,43 @@ fn the_retrospective_counts_overrides_by_reason() {
 }
 
 #[test]
+fn an_approved_weekly_draft_is_an_override_only_when_the_coach_edited_it() {
+    let mut plan = fixture_season();
+    let before = retrospective(&plan, after_race()).overrides;
+    let week = plan.weeks()[10].clone();
+    let mut edited = week.clone();
+    edited.sessions.pop();
+    let approved = |after: &peakline::model::Week, pick| {
+        let mut e = entry(week.start, Author::Coach, Some(pick), "");
+        e.change = Change::WeeklyDraftApproved {
+            before: week.clone(),
+            drafted: week.clone(),
+            after: after.clone(),
+        };
+        e
+    };
+    // As drafted: agreeing with the engine, like approving a week.
+    plan.change_log.push(approved(&week, ReasonPick::Weather));
+    // Saving minutes or the fitted model changes no training.
+    let mut minutes = entry(week.start, Author::Coach, Some(ReasonPick::Weather), "");
+    minutes.change = Change::ModelSet {
+        before: plan.model.clone(),
+        after: plan.model.clone(),
+    };
+    plan.change_log.push(minutes);
+    assert_eq!(retrospective(&plan, after_race()).overrides, before);
+    // Edited in the review: the coach overrode the draft.
+    plan.change_log.push(approved(&edited, ReasonPick::Weather));
+    let weather: Vec<_> = retrospective(&plan, after_race())
+        .overrides
+        .into_iter()
+        .filter(|g| g.pick == Some(ReasonPick::Weather))
+        .collect();
+    assert_eq!(weather.len(), 1);
+    assert_eq!(weather[0].count, 1);
+}
+
+#[test]
 fn the_retrospective_compares_draft_final_and_actual_week_by_week() {
     let plan = fixture_season();
     let retro = retrospective(&plan, after_race());

@@ -3,7 +3,7 @@
 //! retrospective's fit made next season's model and its report exported.
 
 use eframe::egui;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use peakline::app::{AppOptions, Document, ScriptedDialogs};
 use peakline::engine::adopt::KeepPolicy;
 use peakline::engine::audit::audit;
@@ -127,6 +127,37 @@ fn approving_the_weekly_draft_replaces_the_week_logs_why_and_undoes_exactly() {
         h.state().doc.plan(),
         &original,
         "one undo restores the plan exactly"
+    );
+}
+
+#[test]
+fn an_approved_week_is_not_replaced_by_a_draft_and_the_document_is_unchanged() {
+    let mut h = app_harness();
+    let start = date("2026-11-30");
+    h.state_mut().view.tab = peakline::ui::Tab::Week;
+    h.state_mut().view.selected_week = Some(start);
+    h.run();
+    h.get_by_label("✔ Approve week").click();
+    h.run();
+    let approved = h.state().doc.plan().clone();
+    let draft = draft_week(&approved, start, today());
+    let edit = peakline::app::Edit::ApproveDraftWeek(Box::new(peakline::app::DraftApproval {
+        drafted: draft.proposed.clone(),
+        week: draft.proposed.clone(),
+        review: None,
+    }));
+    let reason = peakline::model::Reason::new(Some(ReasonPick::CoachJudgement), "test");
+    assert!(!h.state_mut().apply_edit(&edit, &reason));
+    assert_eq!(h.state().doc.plan(), &approved);
+    assert!(h.state().notice.is_some(), "the coach is told why");
+
+    // On the page the approve button is off for an approved week.
+    h.state_mut().notice = None;
+    open_reviews(&mut h, "Weekly review");
+    assert!(
+        h.get_by_label("✔ Approve draft…")
+            .accesskit_node()
+            .is_disabled()
     );
 }
 
