@@ -216,7 +216,7 @@ pub fn audit_range(plan: &Plan, start: NaiveDate, end: NaiveDate, today: NaiveDa
             kind: SignKind::EasyRpeRising,
             present: b - a >= EASY_RPE_RISE,
             evidence: format!(
-                "Easy-run RPE {a:.1} → {b:.1} ({n0} → {n1} runs, earlier vs recent half)"
+                "Easy-run RPE {a:.1} ➡ {b:.1} ({n0} ➡ {n1} runs, earlier vs recent half)"
             ),
         },
         _ => unknown(SignKind::EasyRpeRising, "too few easy runs with an RPE"),
@@ -236,9 +236,9 @@ pub fn audit_range(plan: &Plan, start: NaiveDate, end: NaiveDate, today: NaiveDa
     signs.push(match (h0, h1) {
         (Some(a), Some(b)) if sn0 >= 3 && sn1 >= 3 => {
             let quality_drop = q0.zip(q1).map(|(x, y)| x - y);
-            let mut evidence = format!("Sleep {a:.1} h → {b:.1} h a night");
+            let mut evidence = format!("Sleep {a:.1} h ➡ {b:.1} h a night");
             if let (Some(x), Some(y)) = (q0, q1) {
-                evidence.push_str(&format!(", quality {x:.1} → {y:.1} of 5"));
+                evidence.push_str(&format!(", quality {x:.1} ➡ {y:.1} of 5"));
             }
             WarningSign {
                 kind: SignKind::SleepWorsening,
@@ -288,12 +288,12 @@ pub fn audit_range(plan: &Plan, start: NaiveDate, end: NaiveDate, today: NaiveDa
         && hn0 >= 2
         && hn1 >= 2
     {
-        quality.push(format!("quality-session RPE {a:.1} → {b:.1}"));
+        quality.push(format!("quality-session RPE {a:.1} ➡ {b:.1}"));
         quality_falling |= b - a >= HARD_RPE_RISE;
     }
     if p0 >= 2 && p1 >= 2 {
         let (s0, s1) = (d0 as f64 / p0 as f64, d1 as f64 / p1 as f64);
-        quality.push(format!("quality sessions done {d0}/{p0} → {d1}/{p1}"));
+        quality.push(format!("quality sessions done {d0}/{p0} ➡ {d1}/{p1}"));
         quality_falling |= s0 - s1 >= COMPLETION_DROP;
     }
     signs.push(if quality.is_empty() {
@@ -606,7 +606,7 @@ fn suggestions(
                 && let Some(e) = efficiency
             {
                 let text = format!(
-                    "Pace at {:.0} bpm on easy runs {} → {} /km ({:+.1} % efficiency)",
+                    "Pace at {:.0} bpm on easy runs {} ➡ {} /km ({:+.1} % efficiency)",
                     e.reference_hr,
                     super::predict::format_pace(e.early_pace_s_per_km),
                     super::predict::format_pace(e.late_pace_s_per_km),

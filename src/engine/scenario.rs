@@ -102,7 +102,7 @@ impl Scenario {
         match self {
             Self::MoveRace { race, weeks } => match plan.races.get(*race) {
                 Some(r) => format!(
-                    "{} moved by {weeks:+} week(s) ({} → {})",
+                    "{} moved by {weeks:+} week(s) ({} ➡ {})",
                     r.name,
                     r.date,
                     add_days(r.date, 7 * i64::from(*weeks))

@@ -164,7 +164,7 @@ fn base_plot<'a>(id: &'a str, height: f32, today: f64) -> Plot<'a> {
     let group = egui::Id::unique("plots_x");
     Plot::new(id)
         .height(height)
-        .legend(Legend::default().position(Corner::LeftTop))
+        .legend(Legend::default().position(Corner::RightTop))
         .link_axis(group, [true, false])
         .link_cursor(group, [true, false])
         .x_axis_formatter(|mark, _| date_from_x(mark.value).format("%-d %b").to_string())
