@@ -213,10 +213,12 @@ impl<'a> Planner<'a> {
     fn add_contrast(&mut self) {
         let days = self.days;
         // The taper's final days are calibrated as a block: minutes never cross into or out of it.
+        let first = self.map.start;
         let in_final = |week_start: NaiveDate, s: &Slot| {
             let date = week_start + Days::new(s.day as u64);
-            days.iter()
-                .find(|d| d.date == date)
+            usize::try_from((date - first).num_days())
+                .ok()
+                .and_then(|i| days.get(i))
                 .is_some_and(|d| d.a_taper && d.final_week)
         };
         for week in &mut self.weeks {
@@ -974,10 +976,9 @@ impl<'a> Planner<'a> {
     fn add_taper_run(&mut self, from: NaiveDate, to: NaiveDate, minutes: f64) -> bool {
         let mut day = to - chrono::Duration::days(2);
         while day >= from {
-            let free = self
-                .days
-                .iter()
-                .find(|d| d.date == day)
+            let free = usize::try_from((day - self.map.start).num_days())
+                .ok()
+                .and_then(|i| self.days.get(i))
                 .is_some_and(|d| d.available && !d.rest && d.race.is_none());
             let wi = self
                 .weeks
