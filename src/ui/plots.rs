@@ -188,17 +188,25 @@ fn base_plot<'a>(id: &'a str, height: f32, today: f64) -> Plot<'a> {
         .include_x(today + 60.0)
 }
 
+/// Today and race markers: unnamed, so they stay out of the legends; race names are written
+/// at the top of the plot instead.
 fn markers(plot_ui: &mut egui_plot::PlotUi<'_>, data: &PlotData) {
     plot_ui.vline(
-        VLine::new("Today", data.today)
+        VLine::new("", data.today)
             .color(Color32::from_rgb(220, 50, 50))
             .width(2.0),
     );
+    let top = plot_ui.plot_bounds().max()[1];
     for (x, name) in &data.races {
         plot_ui.vline(
-            VLine::new(name.clone(), *x)
+            VLine::new("", *x)
                 .color(Color32::from_rgb(200, 40, 40).gamma_multiply(0.5))
                 .style(LineStyle::dashed_dense()),
+        );
+        plot_ui.text(
+            egui_plot::Text::new("", egui_plot::PlotPoint::new(*x, top), name.as_str())
+                .anchor(egui::Align2::RIGHT_TOP)
+                .color(Color32::from_rgb(200, 40, 40)),
         );
     }
 }
