@@ -60,6 +60,12 @@ fn main() -> ExitCode {
                 "first draft of the season",
             ),
         });
+        // The demo's history follows the new draft (same seed as `peakline demo-data`).
+        if !plan.actuals.is_empty() || !plan.wellness.is_empty() {
+            plan.actuals.clear();
+            plan.wellness.clear();
+            peakline::io::sample::synthesize_history(&mut plan, today, 23);
+        }
         if let Err(e) = save_plan(&plan, &path) {
             eprintln!("{e}");
             return ExitCode::FAILURE;

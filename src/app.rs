@@ -422,7 +422,8 @@ impl PeaklineApp {
             Command::New if self.role == Role::Athlete => {
                 self.status = "New seasons are made by the coach".to_owned();
             }
-            Command::New => self.request(ctx, PendingAction::New),
+            // The wizard asks about unsaved changes when it is about to replace the plan.
+            Command::New => self.perform(ctx, PendingAction::New),
             Command::Open => self.request(ctx, PendingAction::Open(None)),
             Command::OpenPath(p) => self.request(ctx, PendingAction::Open(Some(p))),
             Command::OpenExample(i) => self.request(ctx, PendingAction::OpenExample(i)),
@@ -544,10 +545,8 @@ impl PeaklineApp {
         self.confirm = None;
         match action {
             PendingAction::New => {
-                self.doc = Document::new(new_plan(self.today, self.prefs.week_start), None);
-                self.view = ui::ViewState::default();
+                // The wizard builds the new season; the current plan stays until it finishes.
                 self.view.wizard = Some(ui::Wizard::new(self));
-                self.status = "New plan".to_owned();
             }
             PendingAction::NewPlan(plan) => {
                 self.doc = Document::new(*plan, None);

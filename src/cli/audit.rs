@@ -55,7 +55,7 @@ pub fn text(a: &Audit) -> String {
     }
     if let Some(f) = &a.fitness {
         out.push_str(&format!(
-            "Fitness: {:.0} → {:.0} on the load done; {:.0} → {:.0} projected\n",
+            "Fitness: {:.0} ➡ {:.0} on the load done; {:.0} ➡ {:.0} projected\n",
             f.actual_start, f.actual, f.projected_start, f.projected
         ));
     }
@@ -74,7 +74,7 @@ pub fn text(a: &Audit) -> String {
     }
     if let Some(e) = &a.efficiency {
         out.push_str(&format!(
-            "Easy runs at {:.0} bpm: {} → {} /km ({:+.1} % efficiency, {} → {} runs)\n",
+            "Easy runs at {:.0} bpm: {} ➡ {} /km ({:+.1} % efficiency, {} ➡ {} runs)\n",
             e.reference_hr,
             format_pace(e.early_pace_s_per_km),
             format_pace(e.late_pace_s_per_km),

@@ -129,12 +129,12 @@ pub fn text(draft: &WeeklyDraft, today: NaiveDate) -> String {
         );
         let mark = if p == d { " " } else { "*" };
         out.push_str(&format!(
-            "{mark} {} {date}  {p:<34} → {d}\n",
+            "{mark} {} {date}  {p:<34} ➡ {d}\n",
             date.format("%a")
         ));
     }
     out.push_str(&format!(
-        "\nLoad: {:.0} AU planned → {:.0} AU drafted\n",
+        "\nLoad: {:.0} AU planned ➡ {:.0} AU drafted\n",
         draft.planned.load_au(),
         draft.proposed.load_au()
     ));

@@ -207,9 +207,72 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Weeks whose days are too alike (monotony near Foster's 2.0) get more contrast: minutes
+    /// move from the shortest to the longest easy run of the same effort, so load and ramp
+    /// stay as they are.
+    fn add_contrast(&mut self) {
+        let days = self.days;
+        // The taper's final days are calibrated as a block: minutes never cross into or out of it.
+        let first = self.map.start;
+        let in_final = |week_start: NaiveDate, s: &Slot| {
+            let date = week_start + Days::new(s.day as u64);
+            usize::try_from((date - first).num_days())
+                .ok()
+                .and_then(|i| days.get(i))
+                .is_some_and(|d| d.a_taper && d.final_week)
+        };
+        for week in &mut self.weeks {
+            let start = week.start;
+            for _ in 0..4 {
+                let mut days = [0.0f64; 7];
+                for s in &week.slots {
+                    if let Some(d) = days.get_mut(s.day) {
+                        *d += s.load();
+                    }
+                }
+                if super::load::monotony(&days).is_none_or(|m| m < 1.9) {
+                    break;
+                }
+                let movable =
+                    |s: &Slot| s.flexible && s.race.is_none() && s.kind != SessionType::Long;
+                let Some(lo) = week
+                    .slots
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| movable(s))
+                    .min_by(|a, b| a.1.minutes.total_cmp(&b.1.minutes))
+                    .map(|(i, _)| i)
+                else {
+                    break;
+                };
+                let group = in_final(start, &week.slots[lo]);
+                let rpe = week.slots[lo].rpe;
+                let Some(hi) = week
+                    .slots
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, s)| {
+                        *i != lo && movable(s) && s.rpe == rpe && in_final(start, s) == group
+                    })
+                    .max_by(|a, b| a.1.minutes.total_cmp(&b.1.minutes))
+                    .map(|(i, _)| i)
+                else {
+                    break;
+                };
+                let shift = (week.slots[lo].minutes * 0.35).floor();
+                if week.slots[lo].minutes - shift < MIN_SESSION_MIN || shift < 1.0 {
+                    break;
+                }
+                week.slots[lo].minutes -= shift;
+                week.slots[hi].minutes += shift;
+            }
+        }
+    }
+
     /// Calibrates the tapers and renders the draft.
     fn finish(mut self) -> SeasonDraft {
         self.calibrate_tapers();
+        self.add_contrast();
         let weeks = self.render();
         let athlete = self.input.athlete;
         let easy_pace = self.paces.easy_s_per_km();
@@ -913,10 +976,9 @@ impl<'a> Planner<'a> {
     fn add_taper_run(&mut self, from: NaiveDate, to: NaiveDate, minutes: f64) -> bool {
         let mut day = to - chrono::Duration::days(2);
         while day >= from {
-            let free = self
-                .days
-                .iter()
-                .find(|d| d.date == day)
+            let free = usize::try_from((day - self.map.start).num_days())
+                .ok()
+                .and_then(|i| self.days.get(i))
                 .is_some_and(|d| d.available && !d.rest && d.race.is_none());
             let wi = self
                 .weeks

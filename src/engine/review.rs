@@ -156,14 +156,14 @@ fn read_signals(
 /// up to `today` (for a week already past, up to the day before it).
 ///
 /// Rules, each with its reason in the output (thresholds in [`super::rules`]):
-/// - pain ≥ the coach's guardrail in the last 7 days → no quality session at all, and the
+/// - pain ≥ the coach's guardrail in the last 7 days ➡ no quality session at all, and the
 ///   week's load at most [`PAIN_LOAD_FACTOR`] of the plan (intensity first, then volume);
-/// - readiness below the athlete's baseline for [`READINESS_LOW_DAYS`]+ consecutive days → at
+/// - readiness below the athlete's baseline for [`READINESS_LOW_DAYS`]+ consecutive days ➡ at
 ///   most [`LOW_READINESS_MAX_HARD`] quality session, shortened, and the load at most
 ///   [`LOW_READINESS_LOAD_FACTOR`] of the plan (intensity first, then volume);
-/// - load compliance under [`COMPLIANCE_HOLD_BELOW`] in the last 7 days → the load held at last
+/// - load compliance under [`COMPLIANCE_HOLD_BELOW`] in the last 7 days ➡ the load held at last
 ///   week's actual load instead of ramping (volume first, then intensity);
-/// - form under [`FORM_VERY_NEGATIVE_SHARE`] of fitness → an extra rest day.
+/// - form under [`FORM_VERY_NEGATIVE_SHARE`] of fitness ➡ an extra rest day.
 ///
 /// Sessions before `today` and races are never changed; the draft's load never exceeds the
 /// plan's. Without an adopted week there the draft is an empty week with a note.

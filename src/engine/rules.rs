@@ -333,7 +333,7 @@ pub const READINESS_BASELINE_DAYS: i64 = 28;
 /// Low readiness: the week's load is held to at most this share of the plan (intensity is cut
 /// first; volume only when that is not enough). 85 % is milder than a down week (70–80 %,
 /// SCIENCE.md "Recovery weeks"): the athlete is flat, not injured (source article: warning signs
-/// → "reduce load and reassess").
+/// ➡ "reduce load and reassess").
 pub const LOW_READINESS_LOAD_FACTOR: f64 = 0.85;
 
 /// Low readiness keeps at most this many quality sessions, the latest of the week, shortened.
@@ -349,7 +349,7 @@ pub const HARD_SESSION_CUT: f64 = 1.0 / 3.0;
 pub const PAIN_LOAD_FACTOR: f64 = 0.80;
 
 /// Load compliance (actual ÷ planned load over the last 7 days) under this holds next week's
-/// load at last week's actual load instead of ramping (issue #7: "compliance under ~70 % → hold
+/// load at last week's actual load instead of ramping (issue #7: "compliance under ~70 % ➡ hold
 /// load"; a ramp only makes sense from a load that was absorbed — Friel's 5–8 points a week
 /// assume the previous week was done).
 pub const COMPLIANCE_HOLD_BELOW: f64 = 0.70;
@@ -395,7 +395,7 @@ pub const EASY_RPE_RISE: f64 = 0.5;
 /// quality" (source article).
 pub const HARD_RPE_RISE: f64 = 0.5;
 
-/// Quality sessions done dropping by this share (e.g. 100 % → 75 %) is declining workout
+/// Quality sessions done dropping by this share (e.g. 100 % ➡ 75 %) is declining workout
 /// quality too.
 pub const COMPLETION_DROP: f64 = 0.20;
 

@@ -335,9 +335,16 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     } else {
         None
     };
+    // Easy days alternate a little longer and shorter: identical days make a monotonous
+    // week (Foster 1998), even when all of them are easy.
     let weight = |d: usize| {
         let w = days[d].volume_factor.max(0.2);
-        if Some(d) == medium_long { w * 1.5 } else { w }
+        let swing = if d.is_multiple_of(2) { 1.15 } else { 0.85 };
+        if Some(d) == medium_long {
+            w * 1.5
+        } else {
+            w * swing
+        }
     };
     let mut easy_total = (req.run_minutes - fixed_minutes).max(0.0);
     // Fewer, longer easy runs rather than many very short ones.

@@ -32,25 +32,28 @@ pub fn dashboard_ui(ui: &mut egui::Ui, app: &PeaklineApp, signals: &[Signal]) {
             let frame = egui::Frame::group(ui.style()).inner_margin(10.0);
             frame
                 .show(ui, |ui| {
-                    ui.set_min_size(egui::vec2(180.0, 70.0));
-                    ui.horizontal(|ui| {
-                        let (rect, _) =
-                            ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-                        ui.painter()
-                            .circle_filled(rect.center(), 7.0, level_color(s.level));
-                        ui.strong(s.name);
+                    ui.set_width(230.0);
+                    ui.set_min_height(80.0);
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                            ui.painter()
+                                .circle_filled(rect.center(), 7.0, level_color(s.level));
+                            ui.strong(s.name);
+                        });
+                        ui.label(RichText::new(&s.display).size(18.0));
+                        ui.label(
+                            RichText::new(match s.level {
+                                Level::Green => "green",
+                                Level::Amber => "amber",
+                                Level::Red => "red",
+                                Level::Unknown => "no data",
+                            })
+                            .small()
+                            .color(level_color(s.level)),
+                        );
                     });
-                    ui.label(RichText::new(&s.display).size(18.0));
-                    ui.label(
-                        RichText::new(match s.level {
-                            Level::Green => "green",
-                            Level::Amber => "amber",
-                            Level::Red => "red",
-                            Level::Unknown => "no data",
-                        })
-                        .small()
-                        .color(level_color(s.level)),
-                    );
                 })
                 .response
                 .on_hover_text(s.meaning);

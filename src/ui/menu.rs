@@ -42,11 +42,8 @@ fn file_menu_ui(
             .on_hover_text("Athlete ➡ races ➡ guardrails ➡ three drafts ➡ pick one")
             .clicked()
     {
-        if app.doc.is_dirty() {
-            out.push(Command::New);
-        } else {
-            view.wizard = Some(super::Wizard::new(app));
-        }
+        out.push(Command::New);
+        let _ = &view;
     }
     if ui
         .add(egui::Button::new("Open…").shortcut_text(shortcut(ui, "O", false)))

@@ -164,7 +164,7 @@ fn base_plot<'a>(id: &'a str, height: f32, today: f64) -> Plot<'a> {
     let group = egui::Id::unique("plots_x");
     Plot::new(id)
         .height(height)
-        .legend(Legend::default().position(Corner::LeftTop))
+        .legend(Legend::default().position(Corner::RightTop))
         .link_axis(group, [true, false])
         .link_cursor(group, [true, false])
         .x_axis_formatter(|mark, _| date_from_x(mark.value).format("%-d %b").to_string())
@@ -188,17 +188,25 @@ fn base_plot<'a>(id: &'a str, height: f32, today: f64) -> Plot<'a> {
         .include_x(today + 60.0)
 }
 
+/// Today and race markers: unnamed, so they stay out of the legends; race names are written
+/// at the top of the plot instead.
 fn markers(plot_ui: &mut egui_plot::PlotUi<'_>, data: &PlotData) {
     plot_ui.vline(
-        VLine::new("Today", data.today)
+        VLine::new("", data.today)
             .color(Color32::from_rgb(220, 50, 50))
             .width(2.0),
     );
+    let top = plot_ui.plot_bounds().max()[1];
     for (x, name) in &data.races {
         plot_ui.vline(
-            VLine::new(name.clone(), *x)
+            VLine::new("", *x)
                 .color(Color32::from_rgb(200, 40, 40).gamma_multiply(0.5))
                 .style(LineStyle::dashed_dense()),
+        );
+        plot_ui.text(
+            egui_plot::Text::new("", egui_plot::PlotPoint::new(*x, top), name.as_str())
+                .anchor(egui::Align2::RIGHT_TOP)
+                .color(Color32::from_rgb(200, 40, 40)),
         );
     }
 }

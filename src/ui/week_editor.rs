@@ -214,7 +214,7 @@ fn days_ui(
                         ui.label(RichText::new("Rest").weak());
                     }
                     for s in sessions {
-                        card_ui(ui, s, units, editable, view);
+                        card_ui(ui, s, app.doc.plan(), units, editable, view);
                     }
                 });
                 if let Some(id) = dropped {
@@ -241,7 +241,14 @@ fn days_ui(
     }
 }
 
-fn card_ui(ui: &mut egui::Ui, s: &Session, units: Units, editable: bool, view: &mut ViewState) {
+fn card_ui(
+    ui: &mut egui::Ui,
+    s: &Session,
+    plan: &crate::model::Plan,
+    units: Units,
+    editable: bool,
+    view: &mut ViewState,
+) {
     let color = session_color(s.kind);
     let selected = view.selected_session == Some(s.id);
     let stroke = if selected {
@@ -299,6 +306,7 @@ fn card_ui(ui: &mut egui::Ui, s: &Session, units: Units, editable: bool, view: &
                         .italics(),
                 );
             }
+            logged_ui(ui, plan, s);
             if editable {
                 ui.horizontal(|ui| {
                     let what = format!("{} on {}", s.kind.label(), s.date.format("%a %-d %b"));
@@ -338,4 +346,34 @@ fn card_ui(ui: &mut egui::Ui, s: &Session, units: Units, editable: bool, view: &
         .response;
     response.on_hover_text(&s.rationale);
     let _ = s.date.weekday();
+}
+
+/// What the athlete logged for this session, if anything.
+fn logged_ui(ui: &mut egui::Ui, plan: &crate::model::Plan, s: &Session) {
+    use crate::model::Completion;
+    let Some(a) = plan.actuals.iter().find(|a| a.session == Some(s.id)) else {
+        return;
+    };
+    let (text, color) = match a.completion {
+        Completion::Skipped => ("✖ skipped".to_owned(), Color32::from_rgb(200, 70, 60)),
+        c => (
+            format!(
+                "{} {:.0} min · RPE {}",
+                if c == Completion::Done {
+                    "✔ done"
+                } else {
+                    "✔ partly"
+                },
+                a.duration_s / 60.0,
+                a.rpe.map_or("–".to_owned(), |r| r.to_string())
+            ),
+            Color32::from_rgb(60, 150, 80),
+        ),
+    };
+    ui.label(RichText::new(text).small().color(color))
+        .on_hover_text(if a.notes.is_empty() {
+            "Logged by the athlete"
+        } else {
+            a.notes.as_str()
+        });
 }

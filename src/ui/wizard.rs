@@ -36,7 +36,8 @@ pub struct Wizard {
 
 impl Wizard {
     pub fn new(app: &PeaklineApp) -> Self {
-        let plan = crate::app::new_plan(app.today, app.prefs.week_start);
+        let mut plan = crate::app::new_plan(app.today, app.prefs.week_start);
+        plan.athlete.name.clear();
         Self {
             step: Step::Athlete,
             start: plan.season.start.to_string(),

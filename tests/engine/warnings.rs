@@ -386,3 +386,25 @@ fn no_a_race() {
     }
     assert!(has(&p, code::NO_A_RACE));
 }
+
+#[test]
+fn every_example_drafts_inside_every_guardrail_in_every_variant() {
+    use peakline::engine::analysis::draft_warnings;
+    for example in &peakline::io::examples::EXAMPLES {
+        let mut plan = example.load().expect("loads");
+        regenerate_variants(&mut plan, today());
+        for draft in plan.variants.iter() {
+            let serious: Vec<_> = draft_warnings(&plan, draft)
+                .into_iter()
+                .filter(|w| w.severity >= Severity::Warning)
+                .map(|w| format!("{} {:?}: {}", w.code, w.date, w.message))
+                .collect();
+            assert!(
+                serious.is_empty(),
+                "{} {:?}: {serious:#?}",
+                example.file_name,
+                draft.variant
+            );
+        }
+    }
+}

@@ -82,14 +82,18 @@ fn save_from_the_prompt_writes_the_file_then_proceeds() {
     let (edit, reason) = some_edit();
     harness.state_mut().apply_edit(&edit, &reason);
     harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open Example").click();
+    harness.run();
+    harness.get_by_label("Comeback runner").click();
     harness.run();
     harness.get_by_label("Unsaved changes");
     harness.get_by_label("Save").click();
     harness.run();
     let saved = peakline::io::load_plan(&target).expect("saved plan loads");
     assert_eq!(saved.guardrails.max_hard_sessions_per_week, 2);
-    assert_eq!(harness.state().doc.plan().athlete.name, "New athlete");
+    assert_eq!(harness.state().doc.plan().athlete.name, "Daniel Reyes");
 }
 
 #[test]

@@ -213,3 +213,47 @@ fn dragging_a_phase_boundary_replans_as_one_undo_step() {
         "one undo reverts the whole drag"
     );
 }
+
+#[test]
+fn the_new_season_wizard_drafts_and_opens_a_season() {
+    let mut h = app_harness();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("New season");
+    h.get_by_label("Name").click();
+    h.run();
+    h.get_by_label("Name").type_text("Sam Okoro");
+    h.get_by_label("Next ▶").click();
+    h.run();
+    // Races: one A race.
+    h.get_by_label("Name").click();
+    h.run();
+    h.get_by_label("Name").type_text("Lakeside Half");
+    h.get_by_label("Date").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Date").type_text("2027-05-02");
+    h.get_by_role_and_label(egui::Role::RadioButton, "A")
+        .click();
+    h.run();
+    h.get_by_label("➕ Add this race").click();
+    h.run();
+    h.get_by_label("Next ▶").click();
+    h.run();
+    h.get_by_label("Next ▶").click();
+    h.run();
+    h.get_by_label("Start with Moderate").click();
+    h.run();
+    let plan = h.state().doc.plan();
+    assert_eq!(plan.athlete.name, "Sam Okoro");
+    assert_eq!(plan.races.len(), 1);
+    let adopted = plan.plan.as_ref().expect("adopted");
+    assert_eq!(adopted.variant, peakline::model::VariantKind::Moderate);
+    assert!(
+        plan.season
+            .phases
+            .iter()
+            .any(|p| p.kind == PhaseKind::Taper)
+    );
+    assert!(h.state().doc.is_dirty(), "a new season is unsaved");
+}

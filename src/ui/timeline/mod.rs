@@ -353,10 +353,16 @@ fn paint(
     }
     // Axis: month labels at the first week of each month.
     let mut last_month = 0;
+    let mut last_x = f32::NEG_INFINITY;
     for week in weeks {
         if week.start.month() != last_month {
             last_month = week.start.month();
             let x = scale.x_from_date(week.start);
+            // Labels too close to the previous one are left out rather than overlapping.
+            if x - last_x < 64.0 {
+                continue;
+            }
+            last_x = x;
             painter.text(
                 Pos2::new(x, bars_bottom + 4.0),
                 Align2::LEFT_TOP,
