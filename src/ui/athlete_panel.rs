@@ -1,7 +1,7 @@
 //! The athlete profile and the coach's guardrails as a validated form. Saving asks for a
 //! reason; afterwards the panel offers to re-plan the draft weeks.
 
-use super::style::field;
+use super::style::{WEEKDAYS, field};
 use chrono::Weekday;
 use eframe::egui;
 
@@ -9,16 +9,6 @@ use super::{ReasonPrompt, ViewState};
 use crate::app::{Command, Edit, PeaklineApp};
 use crate::engine::adopt::KeepPolicy;
 use crate::model::{Athlete, Guardrails, Reason, ReasonPick, RunnerType, validate};
-
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 /// The form's working copy.
 #[derive(Clone, Debug)]

@@ -70,3 +70,47 @@ pub fn field(
     let l = ui.label(label);
     add(ui).labelled_by(l.id)
 }
+
+/// The days of the week in the order day pickers list them (Monday first, as ISO 8601).
+pub const WEEKDAYS: [chrono::Weekday; 7] = [
+    chrono::Weekday::Mon,
+    chrono::Weekday::Tue,
+    chrono::Weekday::Wed,
+    chrono::Weekday::Thu,
+    chrono::Weekday::Fri,
+    chrono::Weekday::Sat,
+    chrono::Weekday::Sun,
+];
+
+/// The ◀ ▶ buttons that step through a plan's weeks; returns the week to show when one is
+/// clicked. `keys` names the shortcut in the tooltip when the panel has one.
+pub fn week_stepper(
+    ui: &mut eframe::egui::Ui,
+    weeks: &[crate::model::Week],
+    index: usize,
+    keys: Option<(&str, &str)>,
+) -> Option<chrono::NaiveDate> {
+    let (back, forward) = keys.map_or(
+        ("Previous week".to_owned(), "Next week".to_owned()),
+        |(b, f)| (format!("Previous week ({b})"), format!("Next week ({f})")),
+    );
+    let mut to = None;
+    if ui
+        .add_enabled(index > 0, eframe::egui::Button::new("◀"))
+        .on_hover_text(back)
+        .clicked()
+    {
+        to = index
+            .checked_sub(1)
+            .and_then(|i| weeks.get(i))
+            .map(|w| w.start);
+    }
+    if ui
+        .add_enabled(index + 1 < weeks.len(), eframe::egui::Button::new("▶"))
+        .on_hover_text(forward)
+        .clicked()
+    {
+        to = weeks.get(index + 1).map(|w| w.start);
+    }
+    to
+}

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use eframe::egui::{self, Color32, RichText, Stroke};
 
-use super::style::{format_minutes, session_color, severity_label};
+use super::style::{format_minutes, session_color, severity_label, week_stepper};
 use super::timeline::shown_weeks;
 use super::{ReasonPrompt, SessionDialog, ViewState};
 use crate::app::{Command, Edit, PeaklineApp, Units};
@@ -37,19 +37,8 @@ pub fn week_editor_ui(
     view.selected_week = Some(week.start);
 
     ui.horizontal(|ui| {
-        if ui
-            .add_enabled(index > 0, egui::Button::new("◀"))
-            .on_hover_text("Previous week (Left arrow)")
-            .clicked()
-        {
-            view.selected_week = weeks.get(index - 1).map(|w| w.start);
-        }
-        if ui
-            .add_enabled(index + 1 < weeks.len(), egui::Button::new("▶"))
-            .on_hover_text("Next week (Right arrow)")
-            .clicked()
-        {
-            view.selected_week = weeks.get(index + 1).map(|w| w.start);
+        if let Some(to) = week_stepper(ui, weeks, index, Some(("Left arrow", "Right arrow"))) {
+            view.selected_week = Some(to);
         }
         if ui
             .button("This week")

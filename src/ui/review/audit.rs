@@ -12,7 +12,7 @@ use eframe::egui::{self, Color32, RichText};
 use super::{facts_grid, percent, section, shown};
 use crate::app::{Command, Edit, PeaklineApp};
 use crate::engine::audit::{Audit, audit, audit_range, to_review};
-use crate::engine::predict::{format_duration_s, format_pace};
+use crate::engine::predict::format_duration_s;
 use crate::model::{Decision, DecisionChoice, Reason, ReasonPick, ReviewKind, SessionType};
 use crate::ui::style::{field, session_color};
 
@@ -333,10 +333,10 @@ fn findings_ui(ui: &mut egui::Ui, app: &PeaklineApp, audit: &Audit) {
     match &audit.efficiency {
         Some(e) => {
             ui.label(format!(
-                "At {:.0} bpm: {} ➡ {} /km ({:+.1} % efficiency; {} ➡ {} runs)",
+                "At {:.0} bpm: {} ➡ {} ({:+.1} % efficiency; {} ➡ {} runs)",
                 e.reference_hr,
-                format_pace(e.early_pace_s_per_km),
-                format_pace(e.late_pace_s_per_km),
+                app.prefs.units.format_pace(e.early_pace_s_per_km),
+                app.prefs.units.format_pace(e.late_pace_s_per_km),
                 e.change * 100.0,
                 e.runs_early,
                 e.runs_late

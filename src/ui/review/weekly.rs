@@ -15,7 +15,7 @@ use crate::engine::review::{DraftRule, WeeklyDraft, draft_week, to_review};
 use crate::engine::signals::{BaselineSource, add_days};
 use crate::model::{Decision, DecisionChoice, Session, SessionType, Week, WeekStatus};
 use crate::ui::ReasonPrompt;
-use crate::ui::style::{format_minutes, session_color};
+use crate::ui::style::{format_minutes, session_color, week_stepper};
 
 /// Shortest and longest minutes the coach can give a session in the draft.
 const MIN_MINUTES: f64 = 5.0;
@@ -188,19 +188,8 @@ pub fn weekly_ui(
     let units = app.prefs.units;
 
     ui.horizontal(|ui| {
-        if ui
-            .add_enabled(index > 0, egui::Button::new("◀"))
-            .on_hover_text("Previous week")
-            .clicked()
-        {
-            state.week = weeks.get(index - 1).map(|w| w.start);
-        }
-        if ui
-            .add_enabled(index + 1 < weeks.len(), egui::Button::new("▶"))
-            .on_hover_text("Next week")
-            .clicked()
-        {
-            state.week = weeks.get(index + 1).map(|w| w.start);
+        if let Some(to) = week_stepper(ui, weeks, index, None) {
+            state.week = Some(to);
         }
         if ui
             .button("Next week")

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use chrono::{NaiveDate, Weekday};
+use chrono::NaiveDate;
 use eframe::egui::{self, Color32, RichText};
 use egui_plot::{Corner, Legend, Line, Plot};
 
@@ -16,7 +16,7 @@ use crate::engine::scenario::{Scenario, ScenarioOutcome, apply_scenario};
 use crate::engine::signals::add_days;
 use crate::model::{Plan, Priority, Race, Reason, ReasonPick, Warning};
 use crate::ui::plots::{date_from_x, x_from_date};
-use crate::ui::style::{field, severity_label};
+use crate::ui::style::{WEEKDAYS, field, severity_label};
 
 /// The scenarios the coach can pick.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -48,16 +48,6 @@ impl ScenarioKind {
         }
     }
 }
-
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 /// A previewed scenario: what was asked, on which revision and day, and the engine's answer.
 #[derive(Clone)]
