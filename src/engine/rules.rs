@@ -10,6 +10,12 @@ use crate::model::{
 /// Down weeks cut load to about 70–80 % of the week before (SCIENCE.md, "Recovery weeks").
 pub const DOWN_WEEK_FACTOR: f64 = 0.75;
 
+/// Weeks looked back over for the ramp check: a week may rise by the cap once per week above
+/// any of the last three, so returning to the trajectory after a travel, illness or missed week
+/// is not a ramp, while a jump beyond it still is (the acute:chronic check covers coming back too
+/// fast after a long break — Gabbett 2016).
+pub const RAMP_REFERENCE_WEEKS: usize = 3;
+
 /// How a variant pushes, after runner type and guardrails are applied.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VariantParams {

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::load::{DailySeries, monotony, planned_daily};
-use super::rules::{recovery_days, taper_days};
+use super::rules::{RAMP_REFERENCE_WEEKS, recovery_days, taper_days};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, Phase, PhaseKind, PmcStart, Priority, Race, RunnerType,
     SessionType, Severity, Warning, Week, Wellness,
@@ -101,7 +101,29 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
             && !prev.down_week
             && prev.training_load_au() > 0.0
         {
-            let rise = load / prev.training_load_au() - 1.0;
+            // Measured against the most generous of the last few weeks, each allowed the cap
+            // once per week since (see the rule's note): a return to the trajectory after a
+            // lighter week is not a ramp.
+            let (weeks_back, reference) = (1..=RAMP_REFERENCE_WEEKS.min(i))
+                .map(|k| (k, &input.weeks[i - k]))
+                .filter(|(_, w)| w.training_load_au() > 0.0)
+                .max_by(|(ka, a), (kb, b)| {
+                    let allowed =
+                        |k: usize, w: &Week| w.training_load_au() * (1.0 + cap).powi(k as i32);
+                    allowed(*ka, a).total_cmp(&allowed(*kb, b))
+                })
+                .unwrap_or((1, prev));
+            let total_rise = load / reference.training_load_au() - 1.0;
+            let rise = (1.0 + total_rise).powf(1.0 / weeks_back as f64) - 1.0;
+            let over = if weeks_back == 1 {
+                "the week before".to_owned()
+            } else {
+                format!(
+                    "the week of {}, {weeks_back} weeks earlier ({:.0} % a week)",
+                    reference.start.format("%-d %b"),
+                    rise * 100.0
+                )
+            };
             if rise > cap + 1e-6 {
                 let severity = if rise > cap * 1.5 {
                     Severity::Danger
@@ -114,8 +136,8 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
                     at,
                     at,
                     format!(
-                        "Training load (races aside) rises {:.0} % over the week before; the cap is {:.0} %.",
-                        rise * 100.0,
+                        "Training load (races aside) rises {:.0} % over {over}; the cap is {:.0} % a week.",
+                        total_rise * 100.0,
                         cap * 100.0
                     ),
                     "Trim easy volume or move a session into the following week.",

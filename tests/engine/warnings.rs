@@ -85,6 +85,46 @@ fn ramp_over_cap() {
 }
 
 #[test]
+fn returning_to_the_load_before_a_lighter_week_is_not_a_ramp() {
+    let mut plan = adopted_marathoner();
+    let i = normal_week(&plan);
+    // A travel week: the week before `i` keeps only its first session.
+    let dip = &mut weeks_mut(&mut plan)[i - 1];
+    let keep = dip
+        .sessions
+        .iter()
+        .position(|s| s.load_au() > 0.0)
+        .expect("a run");
+    let kept = dip.sessions.swap_remove(keep);
+    dip.sessions.retain(|s| s.load_au() == 0.0);
+    dip.sessions.push(kept);
+    let ramps = |plan: &Plan| -> Vec<_> {
+        plan_warnings(plan)
+            .into_iter()
+            .filter(|w| w.code == code::RAMP_OVER_CAP)
+            .collect()
+    };
+    assert!(ramps(&plan).is_empty(), "{:#?}", ramps(&plan));
+
+    // Going well beyond that trajectory still is a ramp: the cap once per week from the
+    // heaviest of the last weeks, which the message names.
+    let week = &mut weeks_mut(&mut plan)[i];
+    week.sessions.push(extra(
+        9000,
+        week.start + Days::new(2),
+        SessionType::Easy,
+        150.0,
+    ));
+    let found = ramps(&plan);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains("weeks earlier"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
 fn stacked_hard_days() {
     let mut plan = adopted_marathoner();
     assert!(!has(&plan, code::STACKED_HARD_DAYS));

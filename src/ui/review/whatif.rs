@@ -341,9 +341,16 @@ fn form_ui(ui: &mut egui::Ui, app: &PeaklineApp, state: &mut WhatIfState) {
                 week_picker(ui, state);
                 ui.end_row();
                 ui.label("Days available");
-                ui.horizontal_wrapped(|ui| {
-                    for (day, on) in WEEKDAYS.iter().zip(state.travel_days.iter_mut()) {
-                        ui.checkbox(on, day.to_string());
+                // Two fixed rows (Mon–Thu, Fri–Sun): a wrapped row inside the grid cell would
+                // overlap the next field on the first frame.
+                ui.vertical(|ui| {
+                    let mut days = WEEKDAYS.iter().zip(state.travel_days.iter_mut());
+                    for row in [4, 3] {
+                        ui.horizontal(|ui| {
+                            for (day, on) in days.by_ref().take(row) {
+                                ui.checkbox(on, day.to_string());
+                            }
+                        });
                     }
                 });
                 ui.end_row();
@@ -527,7 +534,11 @@ fn preview_ui(
     });
 
     section(ui, "Weeks changed");
-    weeks_table(ui, &outcome);
+    if outcome.diff.weeks.is_empty() {
+        ui.label(RichText::new("None: the plan stays as it is.").weak());
+    } else {
+        weeks_table(ui, &outcome);
+    }
 }
 
 fn load_plot(ui: &mut egui::Ui, before: &Plan, after: &Plan) {
