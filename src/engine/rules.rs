@@ -10,11 +10,16 @@ use crate::model::{
 /// Down weeks cut load to about 70–80 % of the week before (SCIENCE.md, "Recovery weeks").
 pub const DOWN_WEEK_FACTOR: f64 = 0.75;
 
-/// Weeks looked back over for the ramp check: a week may rise by the cap once per week above
-/// any of the last three, so returning to the trajectory after a travel, illness or missed week
-/// is not a ramp, while a jump beyond it still is (the acute:chronic check covers coming back too
-/// fast after a long break — Gabbett 2016).
+/// Weeks looked back over for the ramp check. After lighter weeks (below
+/// [`LIGHTER_WEEK_SHARE`] of the week before them: travel, illness, missed sessions) a week is
+/// measured from the last normal week, with the cap once per week since, so returning to the
+/// plan's trajectory is not a ramp; flat weeks followed by a jump still are. Coming back too
+/// fast after a long break is the acute:chronic check's job (Gabbett 2016).
 pub const RAMP_REFERENCE_WEEKS: usize = 3;
+
+/// A week under this share of an earlier one is a lighter week for the ramp check: below the
+/// 70–80 % of a planned down week (SCIENCE.md, "Recovery weeks").
+pub const LIGHTER_WEEK_SHARE: f64 = 0.8;
 
 /// How a variant pushes, after runner type and guardrails are applied.
 #[derive(Clone, Debug, PartialEq)]

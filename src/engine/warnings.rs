@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::load::{DailySeries, monotony, planned_daily};
-use super::rules::{RAMP_REFERENCE_WEEKS, recovery_days, taper_days};
+use super::rules::{LIGHTER_WEEK_SHARE, RAMP_REFERENCE_WEEKS, recovery_days, taper_days};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, Phase, PhaseKind, PmcStart, Priority, Race, RunnerType,
     SessionType, Severity, Warning, Week, Wellness,
@@ -91,6 +91,21 @@ pub fn check(input: &WarningInput<'_>) -> Vec<Warning> {
     out
 }
 
+/// The week a ramp is measured from and how many weeks back it is: the week before, or an
+/// earlier one when every week since was a lighter week (travel, illness, missed sessions) —
+/// whichever allows more at the cap compounded per week.
+fn ramp_reference(weeks: &[Week], i: usize, cap: f64) -> (usize, &Week) {
+    let load = |k: usize| weeks[i - k].training_load_au();
+    let dip_since = |k: usize| (1..k).all(|j| load(j) < LIGHTER_WEEK_SHARE * load(k));
+    (1..=RAMP_REFERENCE_WEEKS.min(i))
+        .filter(|&k| load(k) > 0.0 && dip_since(k))
+        .max_by(|&a, &b| {
+            let allowed = |k: usize| load(k) * (1.0 + cap).powi(k as i32);
+            allowed(a).total_cmp(&allowed(b))
+        })
+        .map_or((1, &weeks[i - 1]), |k| (k, &weeks[i - k]))
+}
+
 fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warning>) {
     let g = input.guardrails;
     let cap = g.max_weekly_increase_pct / 100.0;
@@ -101,18 +116,9 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
             && !prev.down_week
             && prev.training_load_au() > 0.0
         {
-            // Measured against the most generous of the last few weeks, each allowed the cap
-            // once per week since (see the rule's note): a return to the trajectory after a
-            // lighter week is not a ramp.
-            let (weeks_back, reference) = (1..=RAMP_REFERENCE_WEEKS.min(i))
-                .map(|k| (k, &input.weeks[i - k]))
-                .filter(|(_, w)| w.training_load_au() > 0.0)
-                .max_by(|(ka, a), (kb, b)| {
-                    let allowed =
-                        |k: usize, w: &Week| w.training_load_au() * (1.0 + cap).powi(k as i32);
-                    allowed(*ka, a).total_cmp(&allowed(*kb, b))
-                })
-                .unwrap_or((1, prev));
+            // A return to the trajectory after lighter weeks is not a ramp: measured from a
+            // week before the dip, allowed the cap once per week since (see the rules' notes).
+            let (weeks_back, reference) = ramp_reference(input.weeks, i, cap);
             let total_rise = load / reference.training_load_au() - 1.0;
             let rise = (1.0 + total_rise).powf(1.0 / weeks_back as f64) - 1.0;
             let over = if weeks_back == 1 {
