@@ -24,7 +24,7 @@ use super::signals::add_days;
 use super::trim::{ReasonLog, annotate, ease_hard_keeping, easy_pace, shorten, to_easy, trim_to};
 use crate::model::{
     Actual, ActualId, Change, Completion, PhaseKind, Plan, Race, SessionId, SessionType, Source,
-    Warning, Week, WeekStatus,
+    Warning, Week, WeekStatus, plural,
 };
 
 /// A what-if the coach can preview.
@@ -73,10 +73,12 @@ impl Scenario {
     pub fn describe(&self) -> String {
         match self {
             Self::MissedWorkouts { week, count } => {
-                format!("{count} missed workout(s) in the week of {week}")
+                let noun = plural(*count as i64, "workout", "workouts");
+                format!("{count} missed {noun} in the week of {week}")
             }
             Self::MoveRace { race, weeks } => {
-                format!("Race #{} moved by {weeks:+} week(s)", race + 1)
+                let noun = plural(i64::from(*weeks), "week", "weeks");
+                format!("Race #{} moved by {weeks:+} {noun}", race + 1)
             }
             Self::TravelWeek {
                 week,
@@ -86,7 +88,10 @@ impl Scenario {
                 "Travel in the week of {week}: training on {} only, up to {minutes_per_day:.0} min a day",
                 weekday_list(days)
             ),
-            Self::Illness { from, days } => format!("Ill for {days} day(s) from {from}"),
+            Self::Illness { from, days } => {
+                let noun = plural(i64::from(*days), "day", "days");
+                format!("Ill for {days} {noun} from {from}")
+            }
             Self::AddRace { race } => format!(
                 "{} race {} added on {} ({} km)",
                 race.priority.letter(),
@@ -102,8 +107,9 @@ impl Scenario {
         match self {
             Self::MoveRace { race, weeks } => match plan.races.get(*race) {
                 Some(r) => format!(
-                    "{} moved by {weeks:+} week(s) ({} ➡ {})",
+                    "{} moved by {weeks:+} {} ({} ➡ {})",
                     r.name,
+                    plural(i64::from(*weeks), "week", "weeks"),
                     r.date,
                     add_days(r.date, 7 * i64::from(*weeks))
                 ),

@@ -48,7 +48,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::model::{Actual, ActualId, Plan, Wellness};
+use crate::model::{Actual, ActualId, Plan, Wellness, plural};
 
 /// What merging an athlete's copy would do; nothing has changed yet.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -593,7 +593,7 @@ fn plan_differences(plan: &Plan, copy: &Plan) -> Vec<IgnoredChange> {
             PlanPart::ChangeLog,
             format!(
                 "the copy's change log has {copy_only} {} the plan does not have; the plan's log is kept",
-                plural(copy_only, "entry", "entries")
+                plural(copy_only as i64, "entry", "entries")
             ),
         );
     }
@@ -693,19 +693,19 @@ fn weeks_message(plan: &Plan, copy: &Plan) -> String {
     if changed > 0 {
         parts.push(format!(
             "{changed} planned {} changed",
-            plural(changed, "session", "sessions")
+            plural(changed as i64, "session", "sessions")
         ));
     }
     if only_copy > 0 {
         parts.push(format!(
             "{only_copy} {} only in the copy",
-            plural(only_copy, "session", "sessions")
+            plural(only_copy as i64, "session", "sessions")
         ));
     }
     if missing > 0 {
         parts.push(format!(
             "{missing} {} missing from the copy",
-            plural(missing, "session", "sessions")
+            plural(missing as i64, "session", "sessions")
         ));
     }
     if parts.is_empty() && weeks.is_empty() {
@@ -750,8 +750,4 @@ fn field_names<T: Serialize>(a: &T, b: &T) -> String {
     } else {
         names.join(", ")
     }
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
 }

@@ -282,8 +282,9 @@ impl Change {
                 scenario,
                 changed_weeks,
             } => format!(
-                "What-if applied: {scenario} ({} weeks)",
-                changed_weeks.len()
+                "What-if applied: {scenario} ({} {})",
+                changed_weeks.len(),
+                super::plural(changed_weeks.len() as i64, "week", "weeks")
             ),
             Self::WeeklyDraftApproved {
                 before,

@@ -41,3 +41,8 @@ pub use settings::ModelSettings;
 pub use validate::{Problem, validate};
 pub use warning::{Severity, Warning};
 pub use wellness::Wellness;
+
+/// `one` or `many` by count, for texts shown to people ("1 week", "3 weeks").
+pub fn plural(n: i64, one: &'static str, many: &'static str) -> &'static str {
+    if n.abs() == 1 { one } else { many }
+}

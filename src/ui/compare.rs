@@ -11,7 +11,7 @@ use crate::app::{Edit, PeaklineApp};
 use crate::engine::adopt::{KeepPolicy, is_kept};
 use crate::engine::analysis::season_pmc;
 use crate::engine::compare::VariantFigures;
-use crate::model::{SeasonDraft, Severity, VariantKind};
+use crate::model::{SeasonDraft, Severity, VariantKind, plural};
 
 const VARIANT_COLORS: [Color32; 3] = [
     Color32::from_rgb(76, 163, 121),
@@ -256,8 +256,10 @@ pub fn adopt_request_ui(ctx: &egui::Context, view: &mut ViewState) {
         ui.set_width(460.0);
         ui.heading(format!("Adopt the {} variant?", req.variant.code()));
         ui.label(format!(
-            "{} week(s) from today on are yours (approved or edited): {}.",
+            "{} {} from today on {} yours (approved or edited): {}.",
             req.owned.len(),
+            plural(req.owned.len() as i64, "week", "weeks"),
+            plural(req.owned.len() as i64, "is", "are"),
             req.owned
                 .iter()
                 .map(|d| d.format("%-d %b").to_string())

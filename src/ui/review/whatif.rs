@@ -14,7 +14,7 @@ use crate::app::{Command, Edit, PeaklineApp};
 use crate::engine::adopt::KeepPolicy;
 use crate::engine::scenario::{Scenario, ScenarioOutcome, apply_scenario};
 use crate::engine::signals::add_days;
-use crate::model::{Plan, Priority, Race, Reason, ReasonPick, Warning};
+use crate::model::{Plan, Priority, Race, Reason, ReasonPick, Warning, plural};
 use crate::ui::plots::{date_from_x, x_from_date};
 use crate::ui::style::{WEEKDAYS, field, severity_label};
 
@@ -495,8 +495,9 @@ fn preview_ui(
     });
     let (before, after) = diff.load_change();
     ui.label(format!(
-        "{} week(s) changed · load over them {before:.0} ➡ {after:.0} AU ({:+.0} AU)",
+        "{} {} changed · load over them {before:.0} ➡ {after:.0} AU ({:+.0} AU)",
         diff.weeks.len(),
+        plural(diff.weeks.len() as i64, "week", "weeks"),
         after - before
     ));
     for t in &diff.tapers {
