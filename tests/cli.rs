@@ -329,3 +329,24 @@ fn retro_writes_the_markdown_report_and_plots() {
     let out = peakline(&["retro", &p, "--today", "2027-04-20"]);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("# Season retrospective"));
 }
+
+#[test]
+fn a_review_before_anything_is_logged_shows_no_negative_zero() {
+    // An empty f64 sum is -0.0 in Rust; a coach must never read "-0 AU".
+    let dir = temp_dir();
+    let p = dir.path().join("comeback.peakline.ron");
+    peakline::io::save_plan(&crate::common::example("comeback.peakline.ron"), &p).expect("saves");
+    let p = p.display().to_string();
+    let out = peakline(&[
+        "review",
+        &p,
+        "--week",
+        "2026-11-30",
+        "--today",
+        "2026-11-25",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("AU planned"), "{text}");
+    assert!(!text.contains("-0 "), "{text}");
+}

@@ -1,6 +1,7 @@
 //! Figures derived from a season of weeks: the daily load and PMC curves and the warnings,
 //! for a draft or for the adopted plan. One place, so the CLI, the UI and tests agree.
 
+use crate::model::Total;
 use chrono::NaiveDate;
 
 use super::load::{PmcDay, actual_daily, planned_daily, pmc};
@@ -72,7 +73,7 @@ pub fn plan_figures(plan: &Plan) -> PlanFigures {
                     logged.then(|| {
                         w.dates()
                             .filter_map(|d: NaiveDate| series.value_on(d))
-                            .sum::<f64>()
+                            .total()
                     })
                 })
                 .collect()

@@ -1,5 +1,6 @@
 //! Key figures of a draft, for comparing the three variants side by side.
 
+use crate::model::Total;
 use chrono::NaiveDate;
 
 use super::analysis::{draft_warnings, season_pmc};
@@ -66,7 +67,7 @@ pub fn variant_figures(plan: &Plan, draft: &SeasonDraft) -> VariantFigures {
         .collect();
     VariantFigures {
         peak_week_load: peak.map_or(0.0, |w| w.training_load_au()),
-        total_load: draft.weeks.iter().map(|w| w.training_load_au()).sum(),
+        total_load: draft.weeks.iter().map(|w| w.training_load_au()).total(),
         peak_week_km: draft
             .weeks
             .iter()
@@ -86,7 +87,7 @@ pub fn variant_figures(plan: &Plan, draft: &SeasonDraft) -> VariantFigures {
             .iter()
             .filter(|p| p.kind == PhaseKind::Taper)
             .map(|p| p.days() as f64 / 7.0)
-            .sum(),
+            .total(),
         race_day,
         warnings: draft_warnings(plan, draft),
     }

@@ -1,6 +1,7 @@
 //! The ten-minute view (source article: "keep it simple enough to act on in 10 minutes"):
 //! a few signals for the current week, each green, amber or red with its meaning.
 
+use crate::model::Total;
 use chrono::{Days, NaiveDate};
 
 use super::load::{acute_chronic_with_prior, monotony};
@@ -148,12 +149,12 @@ pub fn signals(plan: &Plan, today: NaiveDate, warnings: &[crate::model::Warning]
             .sessions()
             .filter(|s| s.date >= from && s.date <= yesterday)
             .map(|s| s.load_au())
-            .sum();
+            .total();
         let done: f64 = actual
             .iter()
             .filter(|(d, _)| *d >= from && *d <= yesterday)
             .map(|(_, l)| l)
-            .sum();
+            .total();
         out.push(if planned > 0.0 {
             let c = done / planned;
             Signal {

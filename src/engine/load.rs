@@ -10,6 +10,7 @@
 //! Loads are in arbitrary units (AU): session RPE (CR-10) × minutes. Days are indices into the
 //! series, so the curves never look dates up; dates are only turned into indices at the edges.
 
+use crate::model::Total;
 use chrono::{Days, NaiveDate};
 
 use crate::model::{
@@ -95,7 +96,7 @@ impl DailySeries {
 
     /// Total load over the series.
     pub fn total(&self) -> f64 {
-        self.values.iter().sum()
+        self.values.iter().copied().total()
     }
 
     /// Adds `load` to `date`; a date outside the series is ignored and reported as `false`.

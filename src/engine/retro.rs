@@ -8,6 +8,7 @@
 //! Performances are scored as VDOT (Daniels–Gilbert), so a fitted p0 is a VDOT and the fitted
 //! model predicts VDOT: one scale for 5K and marathon results alike.
 
+use crate::model::Total;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -210,8 +211,8 @@ pub fn retrospective(plan: &Plan, today: NaiveDate) -> Retrospective {
         race,
         start,
         end,
-        baseline_total_au: weeks.iter().filter_map(|w| w.baseline_au).sum(),
-        final_total_au: weeks.iter().map(|w| w.final_au).sum(),
+        baseline_total_au: weeks.iter().filter_map(|w| w.baseline_au).total(),
+        final_total_au: weeks.iter().map(|w| w.final_au).total(),
         actual_total_au: any_logged.then_some(actual_total),
         final_logged_au: final_logged,
         overrides: overrides(plan, &index, today),

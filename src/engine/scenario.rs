@@ -7,6 +7,7 @@
 //! Approved weeks stay as they are unless the coach chooses [`KeepPolicy::ReplaceDrafts`];
 //! weeks already lived, sessions before today and races never change.
 
+use crate::model::Total;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -728,7 +729,7 @@ fn expected_load(week: &Week, skipped: &BTreeSet<SessionId>) -> f64 {
         .iter()
         .filter(|s| !skipped.contains(&s.id))
         .map(crate::model::Session::load_au)
-        .sum()
+        .total()
 }
 
 fn skipped_ids(plan: &Plan) -> BTreeSet<SessionId> {

@@ -2,6 +2,7 @@
 //! weekly load (baseline, current, actual), fitness/fatigue/form (planned, expected, actual),
 //! projected performance against results, acute:chronic, monotony and strain, wellness.
 
+use crate::model::Total;
 use chrono::{Days, NaiveDate};
 
 use super::load::{
@@ -76,7 +77,7 @@ pub fn plot_series(plan: &Plan, today: NaiveDate) -> PlotSeries {
         (0..7)
             .filter_map(|d| w.checked_add_days(Days::new(d)))
             .filter_map(|d| s.value_on(d))
-            .sum()
+            .total()
     };
     let baseline_load = weeks
         .iter()

@@ -10,6 +10,7 @@
 //! who starts logging in week 5 should not see weeks 1–4 as 0 % compliance. Compliance is only
 //! computed from the first logged day on, and load curves use the plan for the days before it.
 
+use crate::model::Total;
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
@@ -118,7 +119,7 @@ pub fn planned_au(plan: &Plan, start: NaiveDate, end: NaiveDate) -> f64 {
         .filter(|s| start <= s.date && s.date <= end)
         .map(Session::load_au)
         .filter(|l| l.is_finite() && *l > 0.0)
-        .sum()
+        .total()
 }
 
 /// What became of one planned session.

@@ -42,6 +42,16 @@ pub use validate::{Problem, validate};
 pub use warning::{Severity, Warning};
 pub use wellness::Wellness;
 
+/// Sums f64s from +0.0. `Iterator::sum` starts at -0.0 (IEEE 754), so an empty sum would show
+/// as "-0" to a coach.
+pub trait Total: Iterator<Item = f64> + Sized {
+    fn total(self) -> f64 {
+        self.fold(0.0, |a, b| a + b)
+    }
+}
+
+impl<I: Iterator<Item = f64>> Total for I {}
+
 /// `one` or `many` by count, for texts shown to people ("1 week", "3 weeks").
 pub fn plural(n: i64, one: &'static str, many: &'static str) -> &'static str {
     if n.abs() == 1 { one } else { many }

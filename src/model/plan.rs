@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Actual, Athlete, ChangeEntry, Guardrails, ModelSettings, Phase, PhaseKind, Race, Review,
-    Season, Session, SessionId, Wellness,
+    Season, Session, SessionId, Total, Wellness,
 };
 
 /// The `format` tag every plan file starts with.
@@ -261,7 +261,7 @@ impl Week {
 
     /// Planned load of the week in AU.
     pub fn load_au(&self) -> f64 {
-        self.sessions.iter().map(Session::load_au).sum()
+        self.sessions.iter().map(Session::load_au).total()
     }
 
     /// Planned training load without races: what ramp limits apply to (a race is the point of
@@ -271,15 +271,15 @@ impl Week {
             .iter()
             .filter(|s| s.kind != super::SessionType::Race)
             .map(Session::load_au)
-            .sum()
+            .total()
     }
 
     pub fn distance_km(&self) -> f64 {
-        self.sessions.iter().filter_map(|s| s.distance_km).sum()
+        self.sessions.iter().filter_map(|s| s.distance_km).total()
     }
 
     pub fn duration_min(&self) -> f64 {
-        self.sessions.iter().map(|s| s.duration_min).sum()
+        self.sessions.iter().map(|s| s.duration_min).total()
     }
 
     pub fn hard_sessions(&self) -> usize {
