@@ -231,7 +231,7 @@ impl PeaklineApp {
             self.status = "An import is already running".to_owned();
             return;
         }
-        let opts = crate::io::import::ImportOptions::default();
+        let opts = data::import_options(self.prefs.units);
         self.import_job = Some(data::ImportJob::start(paths, opts, self.egui_ctx.clone()));
     }
 
@@ -243,8 +243,8 @@ impl PeaklineApp {
         self.import_job = None;
         match result {
             Ok(batch) => {
-                let cancelled = batch.cancelled;
                 let (log, report) = data::imported_log(self.doc.plan(), batch);
+                let not_read = report.not_read().count();
                 let edit = Edit::ReplaceLog {
                     actuals: log.actuals,
                     wellness: log.wellness,
@@ -254,8 +254,12 @@ impl PeaklineApp {
                         "Imported {} activit{} from {} file(s){}",
                         report.imported(),
                         if report.imported() == 1 { "y" } else { "ies" },
-                        report.files.len(),
-                        if cancelled { " before Cancel" } else { "" }
+                        report.files.len() - not_read,
+                        if not_read > 0 {
+                            format!(" before Cancel; {not_read} file(s) not read")
+                        } else {
+                            String::new()
+                        }
                     );
                 }
                 self.import_report = Some(report);

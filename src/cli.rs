@@ -126,6 +126,10 @@ pub enum Command {
         /// Write the result here instead of back to PLAN.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Distance unit of Garmin Connect CSV exports that neither say nor show which one
+        /// they use (they follow the account's setting); default km.
+        #[arg(long, value_name = "UNIT", value_parser = ["km", "mi"])]
+        garmin_units: Option<String>,
     },
     /// Export the plan as iCalendar and/or CSV.
     Export {
@@ -198,7 +202,8 @@ pub fn main() -> ExitCode {
             plan,
             files,
             output,
-        }) => import::run(&plan, &files, output.as_deref()),
+            garmin_units,
+        }) => import::run(&plan, &files, output.as_deref(), garmin_units.as_deref()),
         Some(Command::Export {
             plan,
             ics,

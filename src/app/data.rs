@@ -8,7 +8,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::io::import::{ImportBatch, ImportOptions, ImportReport, apply_import, import_paths};
+use crate::app::Units;
+use crate::io::import::{
+    DistanceUnit, ImportBatch, ImportOptions, ImportReport, apply_import, import_paths,
+};
 use crate::io::merge::{ConflictChoice, MergePreview};
 use crate::model::Plan;
 
@@ -83,10 +86,25 @@ impl ImportJob {
     }
 }
 
+/// The import's options in the app: the machine's time zone, and the user's unit setting as
+/// the unit of Garmin Connect exports that do not reveal theirs (an account set to miles
+/// usually belongs to a coach who set Peakline to miles too).
+pub fn import_options(units: Units) -> ImportOptions {
+    ImportOptions {
+        garmin_distance_unit: Some(match units {
+            Units::Metric => DistanceUnit::Km,
+            Units::Imperial => DistanceUnit::Mi,
+        }),
+        ..ImportOptions::default()
+    }
+}
+
 /// The log an import would leave the plan with, and the report per file.
+/// Files the import did not get to (Cancel) are listed as such, after those it read.
 pub fn imported_log(plan: &Plan, batch: ImportBatch) -> (Plan, ImportReport) {
     let mut copy = plan.clone();
-    let report = apply_import(&mut copy, batch.files);
+    let mut report = apply_import(&mut copy, batch.files);
+    report.add_not_read(batch.not_read);
     (copy, report)
 }
 

@@ -6,21 +6,39 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::io;
-use crate::io::import::{FileReport, ImportOptions, Outcome, apply_import, import_paths};
+use crate::io::import::{
+    DistanceUnit, FileReport, ImportOptions, Outcome, apply_import, import_paths,
+};
 
 /// Imports what can be imported and saves it, then exits 1 if any file failed, so a script
 /// notices a bad file without losing the good ones. Files without an activity (a route, a
-/// settings file) are reported as skipped, not as failures.
-pub fn run(plan_path: &Path, files: &[PathBuf], output: Option<&Path>) -> ExitCode {
+/// settings file) are reported as skipped, not as failures. `garmin_units` ("km" or "mi") is
+/// the unit assumed for Garmin Connect CSV exports that do not reveal theirs.
+pub fn run(
+    plan_path: &Path,
+    files: &[PathBuf],
+    output: Option<&Path>,
+    garmin_units: Option<&str>,
+) -> ExitCode {
     let Some(mut plan) = super::load_or_report(plan_path) else {
         return ExitCode::FAILURE;
     };
-    let batch = import_paths(files, &ImportOptions::default(), |_, _| {
-        ControlFlow::Continue(())
-    });
+    let opts = ImportOptions {
+        garmin_distance_unit: garmin_units.map(|u| {
+            if u == "mi" {
+                DistanceUnit::Mi
+            } else {
+                DistanceUnit::Km
+            }
+        }),
+        ..ImportOptions::default()
+    };
+    let batch = import_paths(files, &opts, |_, _| ControlFlow::Continue(()));
     let report = apply_import(&mut plan, batch.files);
     for file in &report.files {
-        println!("{}", file_line(file));
+        for line in file_lines(file) {
+            println!("{line}");
+        }
     }
     let failed = report.failed().count();
     println!(
@@ -65,15 +83,46 @@ pub fn run(plan_path: &Path, files: &[PathBuf], output: Option<&Path>) -> ExitCo
     }
 }
 
-/// `FILE: imported 2 (1 matched to planned sessions, 1 duplicate skipped)`, `FILE: duplicate`,
-/// `FILE: skipped (not an activity: …)`, `FILE: error: …`.
+/// The report of one file: its outcome line, then one indented line per assumption and per
+/// row left out.
+///
+/// `FILE: imported 2 (1 matched to planned sessions, 1 merged with the athlete's log,
+/// 1 duplicate skipped, 3 rows skipped)`, `FILE: duplicate (already in the plan)`,
+/// `FILE: skipped (not an activity: …)`, `FILE: error: line 8: …` (the file named once: the
+/// error's text leaves it out), then `  note: distances read in miles: …` and
+/// `  warning: line 8: …`.
+fn file_lines(f: &FileReport) -> Vec<String> {
+    let mut lines = vec![file_line(f)];
+    lines.extend(f.assumptions.iter().map(|a| format!("  note: {a}")));
+    lines.extend(f.row_warnings.iter().map(|w| format!("  warning: {w}")));
+    let unlisted = f.skipped_rows.saturating_sub(f.row_warnings.len());
+    if unlisted > 0 {
+        lines.push(format!(
+            "  warning: {unlisted} more {} skipped",
+            plural_rows(unlisted)
+        ));
+    }
+    lines
+}
+
+fn plural_rows(n: usize) -> &'static str {
+    if n == 1 { "row" } else { "rows" }
+}
+
 fn file_line(f: &FileReport) -> String {
     match &f.outcome {
         Outcome::Imported(n) => {
-            let mut details = vec![match f.matched {
-                0 => "none matched to a planned session".to_owned(),
-                m => format!("{m} matched to planned sessions"),
-            }];
+            let new = n.saturating_sub(f.merged);
+            let mut details = Vec::new();
+            if new > 0 || f.merged == 0 {
+                details.push(match f.matched {
+                    0 => "none matched to a planned session".to_owned(),
+                    m => format!("{m} matched to planned sessions"),
+                });
+            }
+            if f.merged > 0 {
+                details.push(format!("{} merged with the athlete's log", f.merged));
+            }
             if f.duplicates > 0 {
                 details.push(format!(
                     "{} {} skipped",
@@ -85,17 +134,18 @@ fn file_line(f: &FileReport) -> String {
                     }
                 ));
             }
+            if f.skipped_rows > 0 {
+                details.push(format!(
+                    "{} {} could not be read",
+                    f.skipped_rows,
+                    plural_rows(f.skipped_rows)
+                ));
+            }
             format!("{}: imported {n} ({})", f.file, details.join(", "))
         }
         Outcome::Duplicate => format!("{}: duplicate (already in the plan)", f.file),
         Outcome::NotActivity(what) => format!("{}: skipped (not an activity: {what})", f.file),
-        Outcome::Error(message) => {
-            // Import errors start with the file name already; say it once.
-            let reason = message
-                .strip_prefix(f.file.as_str())
-                .and_then(|rest| rest.strip_prefix(": "))
-                .unwrap_or(message);
-            format!("{}: error: {reason}", f.file)
-        }
+        Outcome::Error(reason) => format!("{}: error: {reason}", f.file),
+        Outcome::Cancelled => format!("{}: not imported (the import was cancelled)", f.file),
     }
 }

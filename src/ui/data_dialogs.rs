@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use crate::app::{Command, PeaklineApp};
-use crate::io::import::Outcome;
+use crate::io::import::{FileReport, Outcome};
 use crate::io::merge::{ConflictChoice, ConflictEntry, actual_label};
 
 /// Progress of a running import, with Cancel.
@@ -40,11 +40,21 @@ pub fn import_report_ui(ctx: &egui::Context, app: &PeaklineApp, out: &mut Vec<Co
     let modal = egui::Modal::new(egui::Id::unique("import_report")).show(ctx, |ui| {
         ui.set_width(560.0);
         ui.heading("Import report");
-        ui.label(format!(
-            "{} new session log(s) from {} file(s).",
-            report.imported(),
-            report.files.len()
-        ));
+        let mut summary = format!("{} new session log(s)", report.added.len());
+        if !report.merged.is_empty() {
+            summary.push_str(&format!(
+                ", {} merged with the athlete's logs",
+                report.merged.len()
+            ));
+        }
+        let not_read = report.not_read().count();
+        summary.push_str(&format!(" from {} file(s).", report.files.len() - not_read));
+        if not_read > 0 {
+            summary.push_str(&format!(
+                " {not_read} file(s) not read: the import was cancelled."
+            ));
+        }
+        ui.label(summary);
         egui::ScrollArea::vertical()
             .max_height(320.0)
             .show(ui, |ui| {
@@ -54,36 +64,7 @@ pub fn import_report_ui(ctx: &egui::Context, app: &PeaklineApp, out: &mut Vec<Co
                     .show(ui, |ui| {
                         for f in &report.files {
                             ui.label(&f.file);
-                            let (text, color) = match &f.outcome {
-                                Outcome::Imported(n) => (
-                                    format!(
-                                        "imported {n}{}{}",
-                                        if f.matched > 0 {
-                                            format!(", {} matched to planned sessions", f.matched)
-                                        } else {
-                                            String::new()
-                                        },
-                                        if f.duplicates > 0 {
-                                            format!(", {} duplicate(s) skipped", f.duplicates)
-                                        } else {
-                                            String::new()
-                                        }
-                                    ),
-                                    ui.visuals().text_color(),
-                                ),
-                                Outcome::Duplicate => (
-                                    "duplicate: already in the plan".to_owned(),
-                                    ui.visuals().weak_text_color(),
-                                ),
-                                Outcome::NotActivity(what) => (
-                                    format!("skipped (not an activity): {what}"),
-                                    ui.visuals().weak_text_color(),
-                                ),
-                                Outcome::Error(e) => {
-                                    (format!("error: {e}"), ui.visuals().error_fg_color)
-                                }
-                            };
-                            ui.label(RichText::new(text).color(color));
+                            ui.vertical(|ui| file_report_ui(ui, f));
                             ui.end_row();
                         }
                     });
@@ -94,6 +75,63 @@ pub fn import_report_ui(ctx: &egui::Context, app: &PeaklineApp, out: &mut Vec<Co
     });
     if modal.should_close() {
         out.push(Command::DismissImportReport);
+    }
+}
+
+/// One file's line of the import report: the outcome, then what was assumed and which rows
+/// were left out.
+fn file_report_ui(ui: &mut egui::Ui, f: &FileReport) {
+    let (text, color) = match &f.outcome {
+        Outcome::Imported(n) => {
+            let mut details = Vec::new();
+            if f.matched > 0 {
+                details.push(format!("{} matched to planned sessions", f.matched));
+            }
+            if f.merged > 0 {
+                details.push(format!("{} merged with the athlete's log", f.merged));
+            }
+            if f.duplicates > 0 {
+                details.push(format!("{} duplicate(s) skipped", f.duplicates));
+            }
+            let details = if details.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", details.join(", "))
+            };
+            (format!("imported {n}{details}"), ui.visuals().text_color())
+        }
+        Outcome::Duplicate => (
+            "duplicate: already in the plan".to_owned(),
+            ui.visuals().weak_text_color(),
+        ),
+        Outcome::NotActivity(what) => (
+            format!("skipped (not an activity): {what}"),
+            ui.visuals().weak_text_color(),
+        ),
+        Outcome::Error(e) => (format!("error: {e}"), ui.visuals().error_fg_color),
+        Outcome::Cancelled => (
+            "not imported: the import was cancelled first".to_owned(),
+            ui.visuals().warn_fg_color,
+        ),
+    };
+    ui.label(RichText::new(text).color(color));
+    for a in &f.assumptions {
+        ui.label(RichText::new(format!("note: {a}")).small());
+    }
+    for w in &f.row_warnings {
+        ui.label(
+            RichText::new(format!("row skipped: {w}"))
+                .small()
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
+    let unlisted = f.skipped_rows.saturating_sub(f.row_warnings.len());
+    if unlisted > 0 {
+        ui.label(
+            RichText::new(format!("{unlisted} more row(s) skipped"))
+                .small()
+                .color(ui.visuals().warn_fg_color),
+        );
     }
 }
 

@@ -2,25 +2,30 @@
 //! ids and the report.
 
 use chrono::NaiveDateTime;
+use peakline::engine::load::actual_daily;
 use peakline::io::import::{
-    Activity, ImportError, ImportOptions, Outcome, apply_import, import_bytes, import_path,
+    Activity, FileActivities, ImportError, ImportOptions, Outcome, apply_import, import_path,
+    read_bytes, read_path,
 };
-use peakline::model::{Actual, ActualId, Plan, SessionId, SessionType, Source, Sport, validate};
+use peakline::io::merge::{apply_merge, merge_athlete_copy};
+use peakline::model::{
+    Actual, ActualId, Completion, Plan, SessionId, SessionType, Source, Sport, validate,
+};
 
 use super::import::data;
 use super::sample_plan::{day, sample_plan};
 
-type Files = Vec<(String, Result<Vec<Activity>, ImportError>)>;
+type Files = Vec<(String, Result<FileActivities, ImportError>)>;
 
 fn read(names: &[&str]) -> Files {
     let opts = ImportOptions::fixed_offset_hours(1);
     let mut files: Files = names
         .iter()
-        .map(|n| (format!("/athlete/{n}"), import_path(&data(n), &opts)))
+        .map(|n| (format!("/athlete/{n}"), read_path(&data(n), &opts)))
         .collect();
     files.push((
         "/athlete/broken.tcx".to_owned(),
-        import_bytes(
+        read_bytes(
             "/athlete/broken.tcx",
             b"<TrainingCenterDatabase><Act",
             &opts,
@@ -61,7 +66,16 @@ fn activities_become_actuals_matched_to_the_plan() {
     assert_eq!(outcomes[0], &Outcome::Imported(1));
     assert_eq!(outcomes[1], &Outcome::Imported(4));
     assert!(matches!(outcomes[2], Outcome::NotActivity(w) if w.contains("settings")));
-    assert!(matches!(outcomes[3], Outcome::Error(e) if e.contains("broken.tcx")));
+    // The report names the file once, in its own field; the error says what is wrong.
+    assert_eq!(report.files[3].file, "/athlete/broken.tcx");
+    assert!(
+        matches!(outcomes[3], Outcome::Error(e) if e.contains("TCX") && !e.contains("broken.tcx")),
+        "{:?}",
+        outcomes[3]
+    );
+    // The Garmin export says which unit its distances were read in, and why.
+    assert_eq!(report.files[1].assumptions.len(), 1);
+    assert!(report.files[1].assumptions[0].starts_with("distances read in kilometres"));
     assert_eq!(report.failed().count(), 1);
     assert_eq!(report.imported(), 5);
     // New ids continue after the highest existing one (7), in import order.
@@ -132,13 +146,145 @@ fn the_same_run_from_two_files_is_imported_once() {
     let report = apply_import(
         &mut plan,
         vec![
-            ("activities.csv".to_owned(), Ok(strava)),
-            ("run.fit".to_owned(), Ok(vec![same_run])),
-            ("later.fit".to_owned(), Ok(vec![later_run])),
+            ("activities.csv".to_owned(), Ok(strava.into())),
+            ("run.fit".to_owned(), Ok(vec![same_run].into())),
+            ("later.fit".to_owned(), Ok(vec![later_run].into())),
         ],
     );
     assert_eq!(report.files[1].outcome, Outcome::Duplicate);
     assert_eq!(report.files[2].outcome, Outcome::Imported(1));
     // Ids start at 1 in a plan without actuals.
     assert_eq!(report.added.first(), Some(&ActualId(1)));
+}
+
+/// The run of `easy-run.tcx`, moved to 07:05 on `date` (the athlete's watch file of that day).
+fn watch_run_on(date: chrono::NaiveDate) -> Activity {
+    let opts = ImportOptions::fixed_offset_hours(1);
+    let mut run = import_path(&data("easy-run.tcx"), &opts).unwrap().remove(0);
+    run.start = date.and_hms_opt(7, 5, 0).unwrap();
+    run
+}
+
+#[test]
+fn a_watch_file_completes_the_athletes_own_log_instead_of_doubling_it() {
+    // The athlete logs Thursday's threshold session by hand in their copy (no start time)...
+    let coach = sample_plan();
+    let mut copy = coach.clone();
+    copy.actuals.push(Actual {
+        id: ActualId(1),
+        date: day(11),
+        session: Some(SessionId(4)),
+        completion: Completion::Partly,
+        duration_s: 45.0 * 60.0,
+        distance_m: Some(9000.0),
+        rpe: Some(7.0),
+        notes: "legs heavy in the last rep".to_owned(),
+        logged_at: chrono::DateTime::from_timestamp(1_804_000_000, 0),
+        ..Actual::default()
+    });
+    // ...the coach merges the copy...
+    let mut plan = coach;
+    let preview = merge_athlete_copy(&plan, &copy);
+    apply_merge(&mut plan, &preview, &preview.preselected_choices());
+    assert_eq!(plan.actuals.len(), 1);
+    let logged = plan.actuals[0].clone();
+    let load_of_day = |p: &Plan| {
+        actual_daily(&p.actuals, |id| p.session(id), day(8), day(21))
+            .value_on(day(11))
+            .unwrap()
+    };
+    let load_before = load_of_day(&plan);
+    assert!(load_before > 0.0);
+
+    // ...then imports the watch files: Thursday's run and Friday's (not logged by hand).
+    let thursday = watch_run_on(day(11));
+    let friday = watch_run_on(day(12));
+    let report = apply_import(
+        &mut plan,
+        vec![(
+            "/watch/runs.tcx".to_owned(),
+            Ok(vec![thursday.clone(), friday].into()),
+        )],
+    );
+    assert_eq!(report.files[0].outcome, Outcome::Imported(2));
+    assert_eq!(report.files[0].merged, 1);
+    assert_eq!(report.merged, [logged.id]);
+    assert_eq!(report.added.len(), 1, "Friday's run is new");
+    assert_eq!(plan.actuals.len(), 2, "Thursday is not counted twice");
+
+    let merged = plan.actuals.iter().find(|a| a.id == logged.id).unwrap();
+    // From the watch: start, moving time, distance, heart rate, source, file.
+    assert_eq!(merged.start, Some(thursday.start));
+    assert_eq!(merged.moving_s, thursday.moving_s);
+    assert_eq!(merged.distance_m, thursday.distance_m);
+    assert_eq!(
+        (merged.avg_hr, merged.max_hr),
+        (thursday.avg_hr, thursday.max_hr)
+    );
+    assert_eq!(merged.source, Source::Tcx);
+    assert_eq!(merged.file.as_deref(), Some("runs.tcx"));
+    // The athlete's: RPE, notes, completion, session, duration and when they logged it.
+    assert_eq!(merged.rpe, logged.rpe);
+    assert_eq!(merged.notes, logged.notes);
+    assert_eq!(merged.completion, Completion::Partly);
+    assert_eq!(merged.session, Some(SessionId(4)));
+    assert_eq!(merged.duration_s, logged.duration_s);
+    assert_eq!(merged.logged_at, logged.logged_at);
+    // The day's load is the athlete's session, once.
+    assert_eq!(load_of_day(&plan), load_before);
+    assert_eq!(validate(&plan), []);
+
+    // Importing the same file again finds both runs in the plan.
+    let before = plan.clone();
+    let again = apply_import(
+        &mut plan,
+        vec![("/watch/runs.tcx".to_owned(), Ok(vec![thursday].into()))],
+    );
+    assert_eq!(again.files[0].outcome, Outcome::Duplicate);
+    assert_eq!(plan, before);
+}
+
+#[test]
+fn only_a_fitting_unskipped_hand_log_of_that_day_takes_the_watch_data() {
+    let mut plan = sample_plan();
+    // A skipped threshold on Thursday, a strength log on Sunday.
+    plan.actuals.push(Actual {
+        id: ActualId(1),
+        date: day(11),
+        session: Some(SessionId(4)),
+        completion: Completion::Skipped,
+        ..Actual::default()
+    });
+    plan.actuals.push(Actual {
+        id: ActualId(2),
+        date: day(14),
+        session: Some(SessionId(2)),
+        kind: Some(SessionType::Strength),
+        sport: Sport::Strength,
+        duration_s: 1800.0,
+        ..Actual::default()
+    });
+    let report = apply_import(
+        &mut plan,
+        vec![(
+            "runs.tcx".to_owned(),
+            Ok(vec![watch_run_on(day(11)), watch_run_on(day(14))].into()),
+        )],
+    );
+    assert_eq!(report.files[0].merged, 0);
+    assert_eq!(report.added.len(), 2);
+    // Sunday's run takes the long run, which nobody logged; the strength log keeps no start.
+    let sunday = plan
+        .actuals
+        .iter()
+        .find(|a| a.date == day(14) && a.sport == Sport::Run);
+    assert_eq!(sunday.unwrap().session, Some(SessionId(1)));
+    assert!(
+        plan.actuals
+            .iter()
+            .find(|a| a.id == ActualId(2))
+            .unwrap()
+            .start
+            .is_none()
+    );
 }

@@ -6,7 +6,7 @@ use icalendar::parser::{Component, read_calendar, unfold};
 use peakline::io::export::{
     IcsOptions, actuals_csv, plan_to_ics, session_title, session_uid, sessions_csv,
 };
-use peakline::io::import::{DistanceUnit, ImportOptions, apply_import, import_path};
+use peakline::io::import::{DistanceUnit, ImportOptions, apply_import, read_path};
 use peakline::model::{Plan, SessionId};
 
 use super::import::data;
@@ -226,7 +226,7 @@ fn actuals_csv_reads_back() {
     let opts = ImportOptions::fixed_offset_hours(1);
     let files = ["easy-run.tcx", "garmin-activities-km.csv"]
         .iter()
-        .map(|n| (n.to_string(), import_path(&data(n), &opts)))
+        .map(|n| (n.to_string(), read_path(&data(n), &opts)))
         .collect();
     apply_import(&mut plan, files);
     plan.actuals[0].rpe = Some(4.0);

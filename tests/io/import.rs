@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use peakline::io::import::{
-    Activity, DistanceUnit, Format, ImportError, ImportOptions, import_bytes, import_path,
-    import_paths, sniff,
+    Activity, DistanceUnit, Format, ImportError, ImportOptions, MAX_ROW_WARNINGS, import_bytes,
+    import_path, import_paths, read_bytes, read_path, sniff,
 };
 use peakline::model::{Source, Sport};
 
@@ -421,12 +421,20 @@ fn garmin_csv_in_miles() {
 
 #[test]
 fn csv_errors_name_the_file_and_line() {
+    // Every row bad: the file is an error, at the first bad row, counting the others.
     let csv = "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time\n\
-               1,\"Mar 14, 2027, 6:30:00 AM\",Run,Run,1800\n\
+               1,\"Mar 14, 2027\",Run,Run,1800\n\
                2,yesterday,Run,Run,1800\n";
     let err = import_bytes("activities.csv", csv.as_bytes(), &opts()).unwrap_err();
-    assert!(err.to_string().starts_with("activities.csv:3: "), "{err}");
-    assert!(err.to_string().contains("yesterday"), "{err}");
+    assert!(err.to_string().starts_with("activities.csv:2: "), "{err}");
+    assert!(err.to_string().contains("\"Mar 14, 2027\""), "{err}");
+    assert!(
+        err.to_string()
+            .ends_with("(no row could be read; 1 more row failed)"),
+        "{err}"
+    );
+    // The detail leaves the file out, for reports that name it already.
+    assert!(err.detail().starts_with("line 2: "), "{}", err.detail());
 
     let unknown = "date,km\n2027-03-14,10\n";
     let err = import_bytes("log.csv", unknown.as_bytes(), &opts()).unwrap_err();
@@ -442,6 +450,177 @@ fn a_forgotten_stop_keeps_the_moving_time() {
                1,\"Mar 14, 2027, 6:30:00 AM\",Run,Run,180000,10,180000.0,3600.0\n";
     let got = import_bytes("activities.csv", csv.as_bytes(), &opts()).unwrap();
     assert_eq!(got[0].duration_s, 3600.0);
+}
+
+#[test]
+fn one_bad_row_does_not_drop_the_rest_of_an_export() {
+    // Strava: a row with a date in another format between two good ones.
+    let csv = "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time\n\
+               1,\"Mar 14, 2027, 6:30:00 AM\",Run,Run,1800\n\
+               2,yesterday,Run,Run,1800\n\
+               3,\"Mar 16, 2027, 6:30:00 AM\",Run,Run,\n\
+               4,\"Mar 17, 2027, 6:30:00 AM\",Ride,Ride,3600\n";
+    let read = read_bytes("activities.csv", csv.as_bytes(), &opts()).unwrap();
+    let days: Vec<u32> = read
+        .activities
+        .iter()
+        .map(|a| chrono::Datelike::day(&a.start.date()))
+        .collect();
+    assert_eq!(days, [14, 17]);
+    assert_eq!(read.skipped_rows, 2);
+    assert_eq!(read.row_warnings.len(), 2);
+    assert!(
+        read.row_warnings[0].starts_with("line 3: \"yesterday\" is not a date"),
+        "{:?}",
+        read.row_warnings
+    );
+    assert!(
+        read.row_warnings[1].starts_with("line 4: the activity has no valid"),
+        "{:?}",
+        read.row_warnings
+    );
+
+    // Garmin: a row with an implausible duration (60 h) is left out with its line.
+    let csv = "\"Activity Type\",\"Date\",\"Title\",\"Distance\",\"Time\"\r\n\
+               \"Running\",\"2027-03-14 07:30:12\",\"Run\",\"10.00\",\"00:50:00\"\r\n\
+               \"Running\",\"2027-03-15 07:30:12\",\"Run\",\"10.00\",\"60:00:00\"\r\n";
+    let read = read_bytes("Activities.csv", csv.as_bytes(), &opts()).unwrap();
+    assert_eq!(read.activities.len(), 1);
+    assert_eq!(read.skipped_rows, 1);
+    assert!(
+        read.row_warnings[0].starts_with("line 3: the activity lasts 60.0 h"),
+        "{:?}",
+        read.row_warnings
+    );
+}
+
+#[test]
+fn a_bulk_export_lists_the_first_bad_rows_and_counts_the_rest() {
+    let mut csv = "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time\n".to_owned();
+    csv.push_str("0,\"Mar 14, 2027, 6:30:00 AM\",Run,Run,1800\n");
+    let bad = MAX_ROW_WARNINGS + 15;
+    for i in 0..bad {
+        csv.push_str(&format!("{},never,Run,Run,1800\n", i + 1));
+    }
+    let read = read_bytes("activities.csv", csv.as_bytes(), &opts()).unwrap();
+    assert_eq!(read.activities.len(), 1);
+    assert_eq!(read.skipped_rows, bad);
+    assert_eq!(read.row_warnings.len(), MAX_ROW_WARNINGS);
+    // The first bad row is on line 3 (header, good row).
+    assert!(read.row_warnings[0].starts_with("line 3: "));
+}
+
+/// A Garmin Connect export with one run of `distance` (the account's unit) in `time`.
+fn garmin_run(distance: &str, time: &str) -> String {
+    format!(
+        "\"Activity Type\",\"Date\",\"Title\",\"Distance\",\"Time\",\"Avg Pace\"\r\n\
+         \"Running\",\"2027-03-14 07:30:12\",\"Run\",\"{distance}\",\"{time}\",\"--\"\r\n"
+    )
+}
+
+#[test]
+fn garmin_unit_is_detected_where_the_file_allows_and_reported() {
+    let mut miles = opts();
+    miles.garmin_distance_unit = Some(DistanceUnit::Mi);
+    let mut km = opts();
+    km.garmin_distance_unit = Some(DistanceUnit::Km);
+
+    // 10.02 in 51:58 moving: 5:11 /km as km, 3:13 /km as miles (no one trains at that).
+    // The run's speed decides, whatever the preference says.
+    let read = read_path(&data("garmin-activities-km.csv"), &miles).unwrap();
+    assert_eq!(read.activities[0].distance_m, Some(10_020.0));
+    assert_eq!(
+        read.activities[1].distance_m,
+        Some(1500.0),
+        "pool in metres"
+    );
+    assert_eq!(read.assumptions.len(), 1, "{:?}", read.assumptions);
+    assert!(
+        read.assumptions[0].starts_with("distances read in kilometres: read as miles, its run"),
+        "{:?}",
+        read.assumptions
+    );
+    assert!(
+        read.assumptions[0].contains("3:13 /km"),
+        "{:?}",
+        read.assumptions
+    );
+
+    // 6.23 in 51:58: 8:20 /km as km, 5:11 /km as miles. Both are runs: the preference
+    // decides, and the report says it was assumed.
+    let read = read_path(&data("garmin-activities-mi.csv"), &miles).unwrap();
+    assert!(close(
+        read.activities[0].distance_m.unwrap(),
+        6.23 * 1609.344,
+        1e-6
+    ));
+    assert!(
+        read.assumptions[0].starts_with("distances read in miles: the file does not say")
+            && read.assumptions[0].ends_with("so the unit you chose is assumed"),
+        "{:?}",
+        read.assumptions
+    );
+    let read = read_path(&data("garmin-activities-mi.csv"), &opts()).unwrap();
+    assert!(close(read.activities[0].distance_m.unwrap(), 6230.0, 1e-6));
+    assert!(
+        read.assumptions[0].ends_with("no unit was chosen, so kilometres are assumed"),
+        "{:?}",
+        read.assumptions
+    );
+
+    // 5.00 in 1:05:00: 13:00 /km as km is walking; as miles 8:05 /km, a run.
+    let read = read_bytes(
+        "Activities.csv",
+        garmin_run("5.00", "1:05:00").as_bytes(),
+        &km,
+    )
+    .unwrap();
+    assert!(close(
+        read.activities[0].distance_m.unwrap(),
+        5.0 * 1609.344,
+        1e-6
+    ));
+    assert!(
+        read.assumptions[0].starts_with("distances read in miles: read as kilometres"),
+        "{:?}",
+        read.assumptions
+    );
+    assert!(
+        read.assumptions[0].contains("13:00 /km"),
+        "{:?}",
+        read.assumptions
+    );
+
+    // A pace column that names its unit decides before anything else.
+    let csv = garmin_run("10.00", "00:50:00").replace("Avg Pace", "Avg Pace (min/mi)");
+    let read = read_bytes("Activities.csv", csv.as_bytes(), &km).unwrap();
+    assert!(close(
+        read.activities[0].distance_m.unwrap(),
+        10.0 * 1609.344,
+        1e-6
+    ));
+    assert_eq!(
+        read.assumptions,
+        ["distances read in miles: the \"Avg Pace (min/mi)\" column says so"]
+    );
+    // So do its cells.
+    let csv = garmin_run("10.00", "00:50:00").replace("\"--\"", "\"5:00 min/km\"");
+    let read = read_bytes("Activities.csv", csv.as_bytes(), &miles).unwrap();
+    assert_eq!(read.activities[0].distance_m, Some(10_000.0));
+    assert!(
+        read.assumptions[0].contains("\"5:00 min/km\""),
+        "{:?}",
+        read.assumptions
+    );
+
+    // Nothing to say when no distance depends on it.
+    let read = read_bytes(
+        "Activities.csv",
+        garmin_run("--", "00:50:00").as_bytes(),
+        &km,
+    )
+    .unwrap();
+    assert!(read.assumptions.is_empty(), "{:?}", read.assumptions);
 }
 
 // --- Sniffing, sizes, progress --------------------------------------------------------------
@@ -524,6 +703,18 @@ fn import_paths_reports_progress_and_can_be_cancelled() {
     });
     assert!(batch.cancelled);
     assert_eq!(batch.files.len(), 2);
+    let rest: Vec<String> = paths[2..].iter().map(|p| p.display().to_string()).collect();
+    assert_eq!(batch.not_read, rest);
+
+    // Stopping after the last file is not a cancel.
+    let batch = import_paths(&paths, &opts(), |done, total| {
+        if done == total {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    assert!(!batch.cancelled && batch.not_read.is_empty());
 }
 
 #[test]

@@ -6,6 +6,11 @@
 //! - An activity that starts within a minute of an actual already in the plan (or of one
 //!   added earlier in the same import, e.g. the FIT and the GPX of one run) is a duplicate and
 //!   is skipped.
+//! - An activity on a day where the athlete logged a planned session by hand (an actual
+//!   linked to the session, without a start time, not skipped) whose type it fits is that
+//!   session: the watch's measurements are *merged* into the athlete's log instead of adding
+//!   a second actual, which would count the session's load twice. See [`merge_into_log`] for
+//!   which fields come from where.
 //! - A new actual is matched to a planned session of its day in the adopted plan when the type
 //!   fits — a run to a running session, anything else to `CrossTraining` or `Strength` — and that
 //!   session is not matched already. A strength activity prefers a Strength session.
@@ -16,7 +21,7 @@ use std::path::Path;
 
 use chrono::NaiveDateTime;
 
-use super::{Activity, ImportError};
+use super::{Activity, FileActivities, ImportError, printable};
 use crate::model::{Actual, ActualId, Completion, Plan, Session, SessionId, SessionType, Sport};
 
 /// Two starts closer than this are the same activity.
@@ -25,37 +30,74 @@ const DUPLICATE_WINDOW_S: i64 = 60;
 /// What importing one file did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// This many new actuals were added (some of the file's activities may have been
-    /// duplicates; see [`FileReport::duplicates`]).
+    /// This many of the file's activities were taken into the plan: as new actuals, or
+    /// merged into the athlete's own log of the session ([`FileReport::merged`]). Some of the
+    /// file's activities may have been duplicates; see [`FileReport::duplicates`].
     Imported(usize),
     /// Every activity in the file was in the plan already.
     Duplicate,
     /// A valid file without an activity (a route, a settings file): what it is.
     NotActivity(String),
-    /// The file could not be read: the message to show.
+    /// The file could not be read: what is wrong, without the file's name (the report names
+    /// the file already), e.g. "line 3, column 5: …".
     Error(String),
+    /// The import was cancelled before this file was read: nothing of it is in the plan.
+    Cancelled,
 }
 
 /// One line of the import report.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FileReport {
+    /// The file as the caller named it, made printable.
     pub file: String,
     pub outcome: Outcome,
     /// Activities of this file skipped as already present.
     pub duplicates: usize,
     /// New actuals of this file matched to a planned session.
     pub matched: usize,
+    /// Activities of this file merged with the athlete's log of the same session.
+    pub merged: usize,
+    /// How the reader interpreted what the file leaves open (Garmin's distance unit).
+    pub assumptions: Vec<String>,
+    /// Rows of a CSV export left out, "line 8: …" (the first few; see `skipped_rows`).
+    pub row_warnings: Vec<String>,
+    /// Rows of a CSV export left out, all of them.
+    pub skipped_rows: usize,
 }
 
-/// What an import did, file by file, and the actuals it added.
+impl Default for Outcome {
+    fn default() -> Self {
+        Self::Imported(0)
+    }
+}
+
+/// What an import did, file by file, and the actuals it added or completed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportReport {
     pub files: Vec<FileReport>,
     /// Ids of the actuals added, in the order added.
     pub added: Vec<ActualId>,
+    /// Ids of the athlete's logs the watch data was merged into, in order.
+    pub merged: Vec<ActualId>,
 }
 
 impl ImportReport {
+    /// Adds a line for each file the import did not get to because it was cancelled.
+    pub fn add_not_read(&mut self, files: impl IntoIterator<Item = String>) {
+        self.files.extend(files.into_iter().map(|file| FileReport {
+            file: printable(&file),
+            outcome: Outcome::Cancelled,
+            ..FileReport::default()
+        }));
+    }
+
+    /// The files not read because the import was cancelled.
+    pub fn not_read(&self) -> impl Iterator<Item = &FileReport> {
+        self.files
+            .iter()
+            .filter(|f| matches!(f.outcome, Outcome::Cancelled))
+    }
+
     /// The files that could not be read (not those that were valid but held no activity).
     pub fn failed(&self) -> impl Iterator<Item = &FileReport> {
         self.files
@@ -63,9 +105,10 @@ impl ImportReport {
             .filter(|f| matches!(f.outcome, Outcome::Error(_)))
     }
 
-    /// Number of actuals added.
+    /// Activities taken into the plan: actuals added plus logs completed by a merge. Zero
+    /// means the plan did not change.
     pub fn imported(&self) -> usize {
-        self.added.len()
+        self.added.len() + self.merged.len()
     }
 }
 
@@ -73,7 +116,7 @@ impl ImportReport {
 /// happened. Pure: no I/O, no clock; the same input gives the same plan and report.
 pub fn apply_import(
     plan: &mut Plan,
-    files: Vec<(String, Result<Vec<Activity>, ImportError>)>,
+    files: Vec<(String, Result<FileActivities, ImportError>)>,
 ) -> ImportReport {
     let mut next_id = plan
         .actuals
@@ -86,33 +129,46 @@ pub fn apply_import(
     let mut report = ImportReport::default();
 
     for (file, result) in files {
-        let mut activities = match result {
-            Ok(activities) => activities,
+        let file = printable(&file);
+        let read = match result {
+            Ok(read) => read,
             Err(e) => {
                 let outcome = match &e {
                     ImportError::NotActivity { what, .. } => Outcome::NotActivity(what.clone()),
-                    other => Outcome::Error(other.to_string()),
+                    other => Outcome::Error(other.detail()),
                 };
                 report.files.push(FileReport {
                     file,
                     outcome,
-                    duplicates: 0,
-                    matched: 0,
+                    ..FileReport::default()
                 });
                 continue;
             }
         };
+        let FileActivities {
+            mut activities,
+            assumptions,
+            row_warnings,
+            skipped_rows,
+        } = read;
         activities.sort_by_key(|a| a.start);
         let short_name = Path::new(&file)
             .file_name()
             .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
-        let (mut added, mut duplicates, mut matched) = (0, 0, 0);
+        let (mut added, mut duplicates, mut matched, mut merged) = (0, 0, 0, 0);
         for activity in activities {
             let is_duplicate = starts
                 .iter()
                 .any(|s| (*s - activity.start).num_seconds().abs() < DUPLICATE_WINDOW_S);
             if is_duplicate {
                 duplicates += 1;
+                continue;
+            }
+            if let Some(log) = athletes_log(plan, &activity) {
+                starts.push(activity.start);
+                merge_into_log(log, activity, &short_name);
+                report.merged.push(log.id);
+                merged += 1;
                 continue;
             }
             let session = matching_session(plan, &activity, &taken);
@@ -128,19 +184,62 @@ pub fn apply_import(
             report.added.push(id);
             added += 1;
         }
-        let outcome = if added == 0 && duplicates > 0 {
+        let outcome = if added + merged == 0 && duplicates > 0 {
             Outcome::Duplicate
         } else {
-            Outcome::Imported(added)
+            Outcome::Imported(added + merged)
         };
         report.files.push(FileReport {
             file,
             outcome,
             duplicates,
             matched,
+            merged,
+            assumptions,
+            row_warnings,
+            skipped_rows,
         });
     }
     report
+}
+
+/// The athlete's hand-written log that `activity` is the recording of: an actual of the
+/// activity's day, linked to a planned session whose type the activity fits, without a start
+/// time (so not from a file) and not marked skipped. The first such log in the plan's order.
+fn athletes_log<'p>(plan: &'p mut Plan, activity: &Activity) -> Option<&'p mut Actual> {
+    let day = activity.start.date();
+    let week = plan.week_containing(day)?;
+    let fitting: BTreeSet<SessionId> = week
+        .sessions
+        .iter()
+        .filter(|s| fits(activity.sport, s))
+        .map(|s| s.id)
+        .collect();
+    plan.actuals.iter_mut().find(|a| {
+        a.date == day
+            && a.start.is_none()
+            && a.completion != Completion::Skipped
+            && a.session.is_some_and(|id| fitting.contains(&id))
+    })
+}
+
+/// Completes the athlete's log with what the watch measured. From the file: the start time,
+/// moving time, distance, heart rate, sport, source and file name (measured beats typed). The
+/// athlete's: session RPE, notes, completion, session link and `logged_at`, and the duration
+/// when they gave one — session-RPE load is their RPE × *their* minutes (Foster 2001), and
+/// the watch's elapsed time includes pauses; the file's duration fills an empty one.
+fn merge_into_log(log: &mut Actual, a: Activity, file: &str) {
+    log.start = Some(a.start);
+    log.sport = a.sport;
+    if log.duration_s <= 0.0 {
+        log.duration_s = a.duration_s;
+    }
+    log.moving_s = a.moving_s.or(log.moving_s);
+    log.distance_m = a.distance_m.or(log.distance_m);
+    log.avg_hr = a.avg_hr.or(log.avg_hr);
+    log.max_hr = a.max_hr.or(log.max_hr);
+    log.source = a.source;
+    log.file = Some(file.to_owned());
 }
 
 /// The session type an actual of this sport counts as; `None` for runs (the file does not say

@@ -5,21 +5,26 @@ use std::borrow::Cow;
 
 use csv::{ByteRecord, Reader, ReaderBuilder};
 
-use super::{ImportError, strip_bom};
+use super::{Activity, FileActivities, ImportError, checked, strip_bom};
 
 /// A CSV export: its header row and a reader positioned on the first data row.
 pub(super) struct Table<'a> {
     pub header: Vec<String>,
     pub reader: Reader<&'a [u8]>,
+    /// The text the reader reads, for line numbers.
+    text: &'a [u8],
+    /// A byte offset into `text` and the line it is on, where [`Self::line_of`] left off.
+    counted: (usize, u64),
 }
 
 impl<'a> Table<'a> {
     pub fn open(file: &str, bytes: &'a [u8]) -> Result<Self, ImportError> {
+        let text = strip_bom(bytes);
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
             // Rows with a missing trailing cell are read as they are; missing means no value.
             .flexible(true)
-            .from_reader(strip_bom(bytes));
+            .from_reader(text);
         let mut first = ByteRecord::new();
         let has_header = reader
             .read_byte_record(&mut first)
@@ -33,7 +38,35 @@ impl<'a> Table<'a> {
             .iter()
             .map(|h| String::from_utf8_lossy(h).trim().to_owned())
             .collect();
-        Ok(Self { header, reader })
+        Ok(Self {
+            header,
+            reader,
+            text,
+            counted: (0, 1),
+        })
+    }
+
+    /// The line `record` starts on, counted from its byte offset. (The `csv` crate's own line
+    /// number lags one behind after a CRLF line end, as Garmin writes them: it has read the
+    /// `\r` but not yet the `\n` when the next record starts.) Records come in order, so
+    /// counting goes on from the previous one.
+    pub fn line_of(&mut self, record: &ByteRecord) -> u64 {
+        let Some(mut start) = record.position().map(|p| p.byte() as usize) else {
+            return 0;
+        };
+        // The line end of the previous record, and blank lines, come before this one.
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let (from, line) = self.counted;
+        let newlines = self
+            .text
+            .get(from..start)
+            .map_or(0, |gap| memchr::memchr_iter(b'\n', gap).count());
+        if start >= from {
+            self.counted = (start, line + newlines as u64);
+        }
+        self.counted.1
     }
 
     /// Index of the `nth` (0-based) column called `name` (case-insensitive).
@@ -74,6 +107,78 @@ impl Row<'_> {
             file: file.to_owned(),
             line: self.line,
             message,
+        }
+    }
+
+    /// [`checked`] for the activity of this row; its complaint names the row's line.
+    pub fn checked(&self, file: &str, a: Activity) -> Result<Activity, ImportError> {
+        checked_row(file, self.line, a)
+    }
+}
+
+/// [`checked`] for the activity of the row on `line`; its complaint names the line.
+pub(super) fn checked_row(file: &str, line: u64, a: Activity) -> Result<Activity, ImportError> {
+    checked(a, file, "the activity").map_err(|e| match e {
+        ImportError::Invalid { message, .. } => ImportError::Row {
+            file: file.to_owned(),
+            line,
+            message,
+        },
+        other => other,
+    })
+}
+
+/// The rows of an export as they are read: activities, and the rows left out.
+#[derive(Default)]
+pub(super) struct RowsRead {
+    read: FileActivities,
+    first_error: Option<ImportError>,
+}
+
+impl RowsRead {
+    pub fn push(&mut self, row: Result<Activity, ImportError>) {
+        match row {
+            Ok(a) => self.read.activities.push(a),
+            Err(e) => {
+                self.read.skip_row(&e);
+                self.first_error.get_or_insert(e);
+            }
+        }
+    }
+
+    /// Assumptions the reader made for the whole file.
+    pub fn assume(&mut self, text: String) {
+        self.read.assumptions.push(text);
+    }
+
+    /// What was read. A bulk export with some bad rows is imported without them; it is an
+    /// error only when rows were there but none could be read (then the first row's error,
+    /// with the count of the others).
+    pub fn finish(self) -> Result<FileActivities, ImportError> {
+        match self.first_error {
+            Some(first) if self.read.activities.is_empty() => {
+                let others = self.read.skipped_rows.saturating_sub(1);
+                Err(match (first, others) {
+                    (e, 0) => e,
+                    (
+                        ImportError::Row {
+                            file,
+                            line,
+                            message,
+                        },
+                        n,
+                    ) => ImportError::Row {
+                        file,
+                        line,
+                        message: format!(
+                            "{message} (no row could be read; {n} more {} failed)",
+                            if n == 1 { "row" } else { "rows" }
+                        ),
+                    },
+                    (e, _) => e,
+                })
+            }
+            _ => Ok(self.read),
         }
     }
 }

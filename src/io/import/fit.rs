@@ -9,13 +9,27 @@
 //! others), so each decoding call runs under `catch_unwind`; the panic message is silenced for
 //! that call only, through a hook installed once that defers to the previous hook otherwise.
 //! This needs the default `panic = "unwind"` profile, which Peakline keeps.
+//!
+//! # Odd field sizes, without `fitparser`'s stderr line
+//! A definition message may give a field a size that is not a multiple of its base type's
+//! size (some Coros and NK devices write such files; bit flips make more). `fitparser` then
+//! reads the field as bytes, which is right, but first prints `ERROR: field size: …` with
+//! `eprintln!`, which no `catch_unwind` stops and which would land in the middle of the CLI's
+//! report and the app's terminal. So [`decode`] follows the decoder's framing (header,
+//! messages, CRC, and chained files: [`Framing`] mirrors `fitparser`'s own position
+//! arithmetic) and, before each definition message, retypes such fields as bytes itself in a
+//! copy of that message: the decoder sees a definition it accepts silently and decodes every
+//! message exactly as before. As the copy no longer matches the file's checksum, the data CRC
+//! is checked here, on the original bytes, with the FIT SDK's algorithm
+//! (`DecodeOption::SkipDataCrcValidation` turns the decoder's own check off); the header's
+//! CRC is still checked by the decoder.
 
 use std::cell::Cell;
 use std::panic::AssertUnwindSafe;
 use std::sync::Once;
 
 use chrono::{DateTime, Duration, Utc};
-use fitparser::de::{FitObject, FitStreamProcessor};
+use fitparser::de::{DecodeOption, FitObject, FitStreamProcessor};
 use fitparser::profile::MesgNum;
 use fitparser::{FitDataRecord, Value};
 
@@ -183,17 +197,35 @@ fn decode(file: &str, bytes: &[u8]) -> Result<Summary, ImportError> {
         detail,
     };
     let mut processor = FitStreamProcessor::new();
+    // Checked below on the original bytes; see the module's "Odd field sizes".
+    processor.add_option(DecodeOption::SkipDataCrcValidation);
+    let mut framing = Framing::default();
     let mut summary = Summary::default();
     let mut input = bytes;
     while !input.is_empty() {
-        let (rest, object) = without_panics(|| processor.deserialize_next(input))
+        let retyped = framing
+            .at_message()
+            .then(|| definition_with_byte_fields(input))
+            .flatten();
+        let step_input = retyped.as_deref().unwrap_or(input);
+        let (rest, object) = without_panics(|| processor.deserialize_next(step_input))
             .map_err(|p| damaged(format!("the decoder gave up ({p})")))?
             .map_err(|e| damaged(fit_error_text(&e)))?;
+        let consumed = step_input.len() - rest.len();
         // Every step must consume input; anything else would loop forever.
-        if rest.len() >= input.len() {
+        let (Some(original), Some(remaining)) = (input.get(..consumed), input.get(consumed..))
+        else {
+            return Err(damaged("the decoder lost its place in the file".to_owned()));
+        };
+        if consumed == 0 {
             return Err(damaged("the decoder stopped making progress".to_owned()));
         }
-        input = rest;
+        if !framing.step(&object, input, original) {
+            return Err(damaged(
+                "its checksum does not match its content".to_owned(),
+            ));
+        }
+        input = remaining;
         match object {
             FitObject::Crc(_) => processor.reset(),
             FitObject::DataMessage(message) => {
@@ -208,6 +240,119 @@ fn decode(file: &str, bytes: &[u8]) -> Result<Summary, ImportError> {
         }
     }
     Ok(summary)
+}
+
+/// Where the decoder is in the file, computed as `fitparser`'s `Deserializer` does (its
+/// `position` and `end_of_messages`), and the data CRC so far.
+#[derive(Default)]
+struct Framing {
+    position: usize,
+    end_of_messages: usize,
+    crc: u16,
+}
+
+impl Framing {
+    /// Whether the decoder's next step reads a message (not a file header or a CRC).
+    fn at_message(&self) -> bool {
+        let at_crc = self.position > 0 && self.position == self.end_of_messages;
+        let at_header = self.position == 0 || self.position > self.end_of_messages;
+        !at_crc && !at_header
+    }
+
+    /// Follows one decoded step: `input` is where it started, `original` the bytes of the
+    /// file it covered. `false` when it was a CRC that does not match.
+    fn step(&mut self, object: &FitObject, input: &[u8], original: &[u8]) -> bool {
+        match object {
+            FitObject::Header(h) => {
+                let size = usize::from(h.header_size());
+                self.end_of_messages = self.position + size + h.data_size() as usize;
+                self.position += size;
+                // A header without its own CRC counts towards the data CRC.
+                self.crc = if h.crc().unwrap_or(0) == 0 {
+                    fit_crc(0, input.get(..size).unwrap_or(original))
+                } else {
+                    0
+                };
+                true
+            }
+            FitObject::Crc(stored) => {
+                self.position += 2;
+                *stored == self.crc
+            }
+            FitObject::DataMessage(_) | FitObject::DefinitionMessage(_) => {
+                self.position += original.len();
+                self.crc = fit_crc(self.crc, original);
+                true
+            }
+        }
+    }
+}
+
+/// The FIT SDK's CRC-16 (`fit_crc.c`), continued from `crc` over `bytes`.
+fn fit_crc(crc: u16, bytes: &[u8]) -> u16 {
+    const TABLE: [u16; 16] = [
+        0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401, 0xA001, 0x6C00, 0x7800,
+        0xB401, 0x5000, 0x9C01, 0x8801, 0x4400,
+    ];
+    let nibble = |crc: u16, n: u8| {
+        let tmp = TABLE[usize::from(crc & 0xF)];
+        ((crc >> 4) & 0x0FFF) ^ tmp ^ TABLE[usize::from(n & 0xF)]
+    };
+    bytes
+        .iter()
+        .fold(crc, |crc, &b| nibble(nibble(crc, b), b >> 4))
+}
+
+/// Base type `byte` (FIT profile, "Base Types").
+const BYTE_BASE_TYPE: u8 = 0x0D;
+
+/// Size in bytes of a FIT base type (its number with the endian bit kept, as `fitparser`
+/// masks it: `& 0x9F`); unknown types count as bytes, as there.
+fn base_type_size(base_type: u8) -> u8 {
+    match base_type & 0x9F {
+        0x83 | 0x84 | 0x8B => 2,
+        0x85 | 0x86 | 0x88 | 0x8C => 4,
+        0x89 | 0x8E | 0x8F | 0x90 => 8,
+        _ => 1,
+    }
+}
+
+/// A copy of the definition message at the start of `input` with every field whose size is
+/// not a multiple of its base type's size retyped as bytes; `None` when `input` does not
+/// start with a definition, or with one that needs no change, or is cut off (the decoder
+/// reports that itself). See the module's "Odd field sizes".
+fn definition_with_byte_fields(input: &[u8]) -> Option<Vec<u8>> {
+    let header = *input.first()?;
+    // Bit 7: compressed-timestamp data message; bit 6: definition; bit 5: developer fields.
+    if header & 0x80 != 0 || header & 0x40 == 0 {
+        return None;
+    }
+    // Header, reserved, architecture, global message number (2), field count, then 3 bytes
+    // per field: number, size, base type.
+    let count = usize::from(*input.get(5)?);
+    let fields_end = 6 + 3 * count;
+    let odd: Vec<usize> = input
+        .get(6..fields_end)?
+        .chunks_exact(3)
+        .enumerate()
+        .filter(|(_, f)| f[1] % base_type_size(f[2]) != 0)
+        .map(|(i, _)| 6 + 3 * i + 2)
+        .collect();
+    if odd.is_empty() {
+        return None;
+    }
+    let len = if header & 0x20 != 0 {
+        fields_end + 1 + 3 * usize::from(*input.get(fields_end)?)
+    } else {
+        fields_end
+    };
+    let mut copy = input.get(..len)?.to_vec();
+    for i in odd {
+        if let Some(b) = copy.get_mut(i) {
+            *b = BYTE_BASE_TYPE;
+        }
+    }
+    Some(copy)
 }
 
 fn fit_error_text(e: &fitparser::Error) -> String {

@@ -9,16 +9,32 @@
 //! - `Date` is the **local** start time (`2024-03-10 07:31:12`) and is taken as it is;
 //! - `Time` is the timer time, `Moving Time` and `Elapsed Time` speak for themselves; all are
 //!   `h:mm:ss` with optional decimals;
-//! - `Distance` follows the account's unit setting, kilometres or miles, and the file does not
-//!   say which. The unit is taken from the header or the cells when they carry one
-//!   (`Distance (mi)`, `6.21 mi`), else from [`ImportOptions::garmin_distance_unit`], else
-//!   kilometres. Pool swims are written in metres (or yards) with separators (`"1,500"`); a
-//!   swim distance above 50 or with a separator is read that way.
+//! - `Distance` follows the account's unit setting, kilometres or miles, usually without
+//!   saying which (see "Distance unit" below). Pool swims are written in metres (or yards)
+//!   with separators (`"1,500"`); a swim distance above 50 or with a separator is read that
+//!   way.
+//!
+//! # Distance unit
+//! One export comes from one account, so the unit is decided once per file, from the first
+//! of these that gives an answer, and the file's report says which unit and why:
+//! 1. a unit named in the header of a distance, pace or speed column (`Distance (mi)`,
+//!    `Avg Pace (min/km)`, `Avg Speed (mph)`) or in its cells (`6.21 mi`, `8:23 min/mi`);
+//!    a unit in a row's own Distance cell also wins for that row;
+//! 2. the runs' speed: the median speed of the file's runs (distance ÷ moving time) under
+//!    each reading; when one reading is inside [`RUN_SPEED_M_PER_S`] and the other is not,
+//!    the plausible one is taken. Pace and speed columns cannot decide it: they are the same
+//!    distance and time, so they agree with either reading;
+//! 3. the caller's preference ([`ImportOptions::garmin_distance_unit`]: the app passes the
+//!    user's unit setting, the CLI its `--garmin-units`);
+//! 4. kilometres.
+//!
+//! A row that cannot be read (no date, no time) is left out and reported with its line; the
+//! rest of the export is imported.
 
 use chrono::NaiveDateTime;
 
-use super::csv_table::{Row, Table, csv_error, number, seconds};
-use super::{Activity, DistanceUnit, ImportError, ImportOptions, checked, sport_from_name};
+use super::csv_table::{Row, RowsRead, Table, checked_row, csv_error, number, seconds};
+use super::{Activity, DistanceUnit, FileActivities, ImportError, ImportOptions, sport_from_name};
 use crate::model::{Source, Sport};
 
 const DATE_FORMATS: [&str; 4] = [
@@ -29,12 +45,17 @@ const DATE_FORMATS: [&str; 4] = [
 ];
 /// Metres in a yard, for pool swims in accounts set to miles.
 const YARD_M: f64 = 0.9144;
+/// Median running speed of an athlete's training, in m/s: 1.4 m/s is 11:54 /km, a walk-run;
+/// 5.0 m/s is 3:20 /km, faster than even elite runners' usual training (their marathon race
+/// pace is about 2:55 /km). A plausibility band chosen wide on purpose, not a published norm:
+/// it only decides the unit when one reading falls outside it.
+pub const RUN_SPEED_M_PER_S: std::ops::RangeInclusive<f64> = 1.4..=5.0;
 
 pub(super) fn read(
     file: &str,
     bytes: &[u8],
     opts: &ImportOptions,
-) -> Result<Vec<Activity>, ImportError> {
+) -> Result<FileActivities, ImportError> {
     let mut table = Table::open(file, bytes)?;
     let distance = table
         .header
@@ -59,11 +80,23 @@ pub(super) fn read(
                 .to_owned(),
         });
     }
-    let header_unit = distance
-        .and_then(|i| table.header.get(i))
-        .and_then(|h| unit_in(h));
+    // Columns whose header or cells may name the unit: distance, pace and speed.
+    let unit_columns: Vec<usize> = table
+        .header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| {
+            let h = h.to_ascii_lowercase();
+            ["distance", "pace", "speed"].iter().any(|w| h.contains(w))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut named: Option<(DistanceUnit, String)> = unit_columns.iter().find_map(|&i| {
+        let h = table.header.get(i)?;
+        unit_in(h).map(|u| (u, format!("the \"{h}\" column says so")))
+    });
 
-    let mut activities = Vec::new();
+    let mut rows: Vec<(u64, Result<Partial, ImportError>)> = Vec::new();
     let mut record = csv::ByteRecord::new();
     loop {
         match table.reader.read_byte_record(&mut record) {
@@ -76,17 +109,32 @@ pub(super) fn read(
         }
         let row = Row {
             record: &record,
-            line: record.position().map_or(0, csv::Position::line),
+            line: table.line_of(&record),
         };
-        let unit = row
-            .get(col.distance)
-            .and_then(|c| unit_in(&c))
-            .or(header_unit)
-            .or(opts.garmin_distance_unit)
-            .unwrap_or_default();
-        activities.push(activity(file, &row, &col, unit)?);
+        if named.is_none() {
+            named = unit_columns.iter().find_map(|&i| {
+                let cell = row.get(Some(i))?;
+                let unit = unit_in(&cell)?;
+                let h = table.header.get(i).map_or("", String::as_str);
+                Some((unit, format!("its \"{h}\" cells are written \"{cell}\"")))
+            });
+        }
+        rows.push((row.line, partial(file, &row, &col)));
     }
-    Ok(activities)
+
+    let (unit, why) = file_unit(named, &rows, opts.garmin_distance_unit);
+    let mut read = RowsRead::default();
+    let mut any_distance = false;
+    for (line, result) in rows {
+        read.push(result.and_then(|p| {
+            any_distance |= p.distance.is_some_and(|d| !d.pool && d.unit.is_none());
+            checked_row(file, line, p.finish(unit))
+        }));
+    }
+    if any_distance {
+        read.assume(format!("distances read in {}: {why}", unit_name(unit)));
+    }
+    read.finish()
 }
 
 struct Columns {
@@ -101,18 +149,127 @@ struct Columns {
     max_hr: Option<usize>,
 }
 
-/// `km` or `mi` when a header or cell names it (`Distance (mi)`, `6.21 mi`).
+/// A row read, its distance still in the file's unknown unit.
+struct Partial {
+    activity: Activity,
+    distance: Option<RawDistance>,
+}
+
+#[derive(Clone, Copy)]
+struct RawDistance {
+    value: f64,
+    /// A pool swim: metres or yards rather than kilometres or miles.
+    pool: bool,
+    /// The unit the cell itself names (`6.21 mi`).
+    unit: Option<DistanceUnit>,
+}
+
+impl Partial {
+    fn finish(mut self, file_unit: DistanceUnit) -> Activity {
+        self.activity.distance_m = self.distance.map(|d| {
+            let unit = d.unit.unwrap_or(file_unit);
+            match (d.pool, unit) {
+                (true, DistanceUnit::Km) => d.value,
+                (true, DistanceUnit::Mi) => d.value * YARD_M,
+                (false, u) => d.value * u.metres(),
+            }
+        });
+        self.activity
+    }
+
+    /// Metres per second if the distance is in kilometres, for a run with a distance in the
+    /// file's own unit and a time.
+    fn run_speed_if_km(&self) -> Option<f64> {
+        let d = self.distance.filter(|d| !d.pool && d.unit.is_none())?;
+        let a = &self.activity;
+        let time_s = a.moving_s.filter(|m| *m > 0.0).unwrap_or(a.duration_s);
+        (a.sport == Sport::Run && d.value > 0.0 && time_s > 0.0)
+            .then(|| d.value * DistanceUnit::Km.metres() / time_s)
+    }
+}
+
+/// The file's distance unit and the reason, in the order of the module's "Distance unit".
+fn file_unit(
+    named: Option<(DistanceUnit, String)>,
+    rows: &[(u64, Result<Partial, ImportError>)],
+    preference: Option<DistanceUnit>,
+) -> (DistanceUnit, String) {
+    if let Some(found) = named {
+        return found;
+    }
+    let mut speeds: Vec<f64> = rows
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok()?.run_speed_if_km())
+        .collect();
+    speeds.sort_by(f64::total_cmp);
+    if let Some(&median) = speeds.get(speeds.len() / 2) {
+        let as_miles = median * DistanceUnit::Mi.metres() / DistanceUnit::Km.metres();
+        let km_ok = RUN_SPEED_M_PER_S.contains(&median);
+        let mi_ok = RUN_SPEED_M_PER_S.contains(&as_miles);
+        let runs = if speeds.len() == 1 {
+            "its run would have a pace".to_owned()
+        } else {
+            format!("its {} runs would have a median pace", speeds.len())
+        };
+        if km_ok && !mi_ok {
+            return (
+                DistanceUnit::Km,
+                format!(
+                    "read as miles, {runs} of {} /km, faster than anyone trains",
+                    pace_text(as_miles)
+                ),
+            );
+        }
+        if mi_ok && !km_ok {
+            return (
+                DistanceUnit::Mi,
+                format!(
+                    "read as kilometres, {runs} of {} /km, slower than running",
+                    pace_text(median)
+                ),
+            );
+        }
+    }
+    let silent = "the file does not say which unit it uses (Garmin Connect follows the \
+                  account's setting)";
+    match preference {
+        Some(u) => (u, format!("{silent}, so the unit you chose is assumed")),
+        None => (
+            DistanceUnit::default(),
+            format!("{silent} and no unit was chosen, so kilometres are assumed"),
+        ),
+    }
+}
+
+fn unit_name(unit: DistanceUnit) -> &'static str {
+    match unit {
+        DistanceUnit::Km => "kilometres",
+        DistanceUnit::Mi => "miles",
+    }
+}
+
+/// `m:ss` per km at `speed` m/s.
+fn pace_text(speed_m_per_s: f64) -> String {
+    let s = (1000.0 / speed_m_per_s).round() as u64;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// `km` or `mi` when a header or cell names it (`Distance (mi)`, `6.21 mi`, `min/mi`,
+/// `km/h`, `mph`).
 fn unit_in(text: &str) -> Option<DistanceUnit> {
     let t = text.to_ascii_lowercase();
     let words: Vec<&str> = t
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .collect();
-    if words.iter().any(|w| matches!(*w, "mi" | "mile" | "miles")) {
+    if words
+        .iter()
+        .any(|w| matches!(*w, "mi" | "mile" | "miles" | "mph"))
+    {
         Some(DistanceUnit::Mi)
     } else if words
         .iter()
-        .any(|w| matches!(*w, "km" | "kilometers" | "kilometres"))
+        .any(|w| matches!(*w, "km" | "kilometers" | "kilometres" | "kph" | "kmh"))
     {
         Some(DistanceUnit::Km)
     } else {
@@ -120,12 +277,7 @@ fn unit_in(text: &str) -> Option<DistanceUnit> {
     }
 }
 
-fn activity(
-    file: &str,
-    row: &Row<'_>,
-    col: &Columns,
-    unit: DistanceUnit,
-) -> Result<Activity, ImportError> {
+fn partial(file: &str, row: &Row<'_>, col: &Columns) -> Result<Partial, ImportError> {
     let date_text = row
         .get(col.date)
         .ok_or_else(|| row.error(file, "the activity has no \"Date\"".to_owned()))?;
@@ -147,26 +299,26 @@ fn activity(
         .and_then(|c| seconds(&c))
         .or(timer_s)
         .ok_or_else(|| row.error(file, "the activity has no valid \"Time\"".to_owned()))?;
-    let distance_m = row.get(col.distance).and_then(|cell| {
+    let distance = row.get(col.distance).and_then(|cell| {
         let value = number(&cell)?;
-        let pool_units = sport == Sport::Swim && (value > 50.0 || cell.contains(','));
-        Some(match (pool_units, unit) {
-            (true, DistanceUnit::Km) => value,
-            (true, DistanceUnit::Mi) => value * YARD_M,
-            (false, u) => value * u.metres(),
+        Some(RawDistance {
+            value,
+            pool: sport == Sport::Swim && (value > 50.0 || cell.contains(',')),
+            unit: unit_in(&cell),
         })
     });
-    let what = format!("the activity on line {}", row.line);
-    let a = Activity {
-        start,
-        sport,
-        duration_s,
-        moving_s: row.get(col.moving).and_then(|c| seconds(&c)),
-        distance_m,
-        avg_hr: row.get(col.avg_hr).and_then(|c| number(&c)),
-        max_hr: row.get(col.max_hr).and_then(|c| number(&c)),
-        title: row.get(col.title).map(|t| t.into_owned()),
-        source: Source::Csv,
-    };
-    checked(a, file, &what)
+    Ok(Partial {
+        activity: Activity {
+            start,
+            sport,
+            duration_s,
+            moving_s: row.get(col.moving).and_then(|c| seconds(&c)),
+            distance_m: None,
+            avg_hr: row.get(col.avg_hr).and_then(|c| number(&c)),
+            max_hr: row.get(col.max_hr).and_then(|c| number(&c)),
+            title: row.get(col.title).map(|t| t.into_owned()),
+            source: Source::Csv,
+        },
+        distance,
+    })
 }

@@ -173,53 +173,83 @@ impl Format {
     }
 }
 
-/// Why a file gave no activities. Every message names the file.
-#[derive(Debug, thiserror::Error)]
+/// Why a file gave no activities. Every message names the file: `FILE: detail`, or
+/// `FILE:LINE: detail` and `FILE:LINE:COL: detail` for a place in a text file, as compilers
+/// write them. [`ImportError::detail`] is the same text without the file, for reports that
+/// show the file in a column of its own.
+///
+/// Texts quoted from a file (a tag name in an XML error, a cell of a CSV row) are made
+/// printable first: see [`printable`].
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("{file}: cannot read the file: {source}")]
     Read {
         file: String,
         source: std::io::Error,
     },
-    #[error(
-        "{file}: the file is {:.1} MiB; activity files larger than {} MiB are refused",
-        *bytes as f64 / 1_048_576.0, limit / 1_048_576
-    )]
     TooLarge {
         file: String,
         bytes: u64,
         limit: u64,
     },
-    #[error("{file}: the file is empty; it may have been cut off while copying")]
-    Empty { file: String },
-    #[error(
-        "{file}: not a FIT, GPX, TCX or CSV activity file{}",
-        if hint.is_empty() { String::new() } else { format!(" ({hint})") }
-    )]
-    UnknownFormat { file: String, hint: String },
-    #[error("{file}: this {format} file is damaged or cut off: {detail}")]
+    Empty {
+        file: String,
+    },
+    UnknownFormat {
+        file: String,
+        hint: String,
+    },
     Damaged {
         file: String,
         format: &'static str,
         detail: String,
     },
-    #[error("{file}:{line}:{col}: {message}")]
     Syntax {
         file: String,
         line: usize,
         col: usize,
         message: String,
     },
-    #[error("{file}:{line}: {message}")]
     Row {
         file: String,
         line: u64,
         message: String,
     },
-    #[error("{file}: {message}")]
-    Invalid { file: String, message: String },
-    #[error("{file}: not an activity: {what}")]
-    NotActivity { file: String, what: String },
+    Invalid {
+        file: String,
+        message: String,
+    },
+    NotActivity {
+        file: String,
+        what: String,
+    },
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Syntax {
+                file,
+                line,
+                col,
+                message,
+            } => write!(f, "{file}:{line}:{col}: {message}"),
+            Self::Row {
+                file,
+                line,
+                message,
+            } => write!(f, "{file}:{line}: {message}"),
+            other => write!(f, "{}: {}", other.file(), other.detail()),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Read { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl ImportError {
@@ -242,44 +272,238 @@ impl ImportError {
             | Self::NotActivity { file, .. } => file,
         }
     }
+
+    /// What is wrong, without the file's name: "line 8: …", "the file is empty; …".
+    pub fn detail(&self) -> String {
+        match self {
+            Self::Read { source, .. } => format!("cannot read the file: {source}"),
+            Self::TooLarge { bytes, limit, .. } => format!(
+                "the file is {:.1} MiB; activity files larger than {} MiB are refused",
+                *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
+            ),
+            Self::Empty { .. } => {
+                "the file is empty; it may have been cut off while copying".to_owned()
+            }
+            Self::UnknownFormat { hint, .. } => format!(
+                "not a FIT, GPX, TCX or CSV activity file{}",
+                if hint.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({hint})")
+                }
+            ),
+            Self::Damaged { format, detail, .. } => {
+                format!("this {format} file is damaged or cut off: {detail}")
+            }
+            Self::Syntax {
+                line, col, message, ..
+            } => format!("line {line}, column {col}: {message}"),
+            Self::Row { line, message, .. } => format!("line {line}: {message}"),
+            Self::Invalid { message, .. } => message.clone(),
+            Self::NotActivity { what, .. } => format!("not an activity: {what}"),
+        }
+    }
+
+    /// The same error with every text made printable (see [`printable`]). The file name is
+    /// cleaned too: a hostile archive can name its files with escape sequences.
+    fn into_printable(self) -> Self {
+        let p = |s: String| printable(&s);
+        match self {
+            Self::Read { file, source } => Self::Read {
+                file: p(file),
+                source,
+            },
+            Self::TooLarge { file, bytes, limit } => Self::TooLarge {
+                file: p(file),
+                bytes,
+                limit,
+            },
+            Self::Empty { file } => Self::Empty { file: p(file) },
+            Self::UnknownFormat { file, hint } => Self::UnknownFormat {
+                file: p(file),
+                hint: p(hint),
+            },
+            Self::Damaged {
+                file,
+                format,
+                detail,
+            } => Self::Damaged {
+                file: p(file),
+                format,
+                detail: p(detail),
+            },
+            Self::Syntax {
+                file,
+                line,
+                col,
+                message,
+            } => Self::Syntax {
+                file: p(file),
+                line,
+                col,
+                message: p(message),
+            },
+            Self::Row {
+                file,
+                line,
+                message,
+            } => Self::Row {
+                file: p(file),
+                line,
+                message: p(message),
+            },
+            Self::Invalid { file, message } => Self::Invalid {
+                file: p(file),
+                message: p(message),
+            },
+            Self::NotActivity { file, what } => Self::NotActivity {
+                file: p(file),
+                what: p(what),
+            },
+        }
+    }
+}
+
+/// Longest text taken from a file that a message or report shows.
+pub const MAX_MESSAGE_CHARS: usize = 300;
+
+/// `text` made safe to print on a terminal or show in the UI: control characters (escape
+/// sequences, carriage returns, NUL …) and the bidirectional-override characters that can
+/// make a line read differently from what it says become `�`, and anything past
+/// [`MAX_MESSAGE_CHARS`] characters is cut with `…`. Applied to every error and report text
+/// that can carry a file's content (XML errors quote tag names, CSV errors quote cells).
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_MESSAGE_CHARS * 4));
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_MESSAGE_CHARS {
+            out.push('…');
+            break;
+        }
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        out.push(if c.is_control() || bidi {
+            '\u{fffd}'
+        } else {
+            c
+        });
+    }
+    out
+}
+
+/// What reading one file gave: its activities, and what the coach should know about how
+/// they were read. Every text here is already [`printable`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileActivities {
+    pub activities: Vec<Activity>,
+    /// How the reader filled in what the file does not say, one sentence each (the
+    /// distance unit of a Garmin Connect export).
+    pub assumptions: Vec<String>,
+    /// Rows of a CSV export left out because they could not be read, "line 8: …"; at most
+    /// [`MAX_ROW_WARNINGS`] of them, [`Self::skipped_rows`] counts them all.
+    pub row_warnings: Vec<String>,
+    /// Rows left out, all of them.
+    pub skipped_rows: usize,
+}
+
+impl From<Vec<Activity>> for FileActivities {
+    fn from(activities: Vec<Activity>) -> Self {
+        Self {
+            activities,
+            ..Self::default()
+        }
+    }
+}
+
+/// Bad rows listed one by one in a file's report; more are only counted (a bulk export with
+/// a systematic problem should not drown the report).
+pub const MAX_ROW_WARNINGS: usize = 20;
+
+impl FileActivities {
+    /// Records a row left out.
+    pub(crate) fn skip_row(&mut self, e: &ImportError) {
+        self.skipped_rows += 1;
+        if self.row_warnings.len() < MAX_ROW_WARNINGS {
+            self.row_warnings.push(e.detail());
+        }
+    }
+
+    fn into_printable(mut self) -> Self {
+        for a in &mut self.activities {
+            a.title = a.title.as_deref().map(printable);
+        }
+        for s in self.assumptions.iter_mut().chain(&mut self.row_warnings) {
+            *s = printable(s);
+        }
+        self
+    }
 }
 
 /// Reads the activities in `bytes`, which came from a file called `file_name` (used for the
-/// format hint of its extension and in messages). The format is sniffed from the content;
-/// the extension only breaks ties and improves messages. A gzip-compressed file (Strava's bulk
-/// export ships `.fit.gz` and `.gpx.gz`) is unpacked first, up to the same size limit.
+/// format hint of its extension and in messages), with what the report should say about
+/// them. The format is sniffed from the content; the extension only breaks ties and improves
+/// messages. A gzip-compressed file (Strava's bulk export ships `.fit.gz` and `.gpx.gz`) is
+/// unpacked first, up to the same size limit.
 ///
 /// # Errors
-/// Any reason the bytes hold no usable activity; see [`ImportError`].
+/// Any reason the bytes hold no usable activity; see [`ImportError`]. A CSV export with some
+/// unreadable rows is not an error: those rows are listed in
+/// [`FileActivities::row_warnings`]; it is one only when no row could be read.
+pub fn read_bytes(
+    file_name: &str,
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<FileActivities, ImportError> {
+    let result = if bytes.starts_with(&[0x1f, 0x8b]) {
+        gunzip(file_name, bytes).and_then(|inner| {
+            let inner_name = file_name.strip_suffix(".gz").unwrap_or(file_name);
+            import_plain(file_name, inner_name, &inner, opts)
+        })
+    } else {
+        import_plain(file_name, file_name, bytes, opts)
+    };
+    result
+        .map(FileActivities::into_printable)
+        .map_err(ImportError::into_printable)
+}
+
+/// The activities of [`read_bytes`] alone, for callers that do not report on the file.
+///
+/// # Errors
+/// As [`read_bytes`].
 pub fn import_bytes(
     file_name: &str,
     bytes: &[u8],
     opts: &ImportOptions,
 ) -> Result<Vec<Activity>, ImportError> {
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let inner = gunzip(file_name, bytes)?;
-        let inner_name = file_name.strip_suffix(".gz").unwrap_or(file_name);
-        return import_plain(file_name, inner_name, &inner, opts);
-    }
-    import_plain(file_name, file_name, bytes, opts)
+    read_bytes(file_name, bytes, opts).map(|f| f.activities)
 }
 
-/// Reads the activities of the file at `path`. The size is checked before reading.
+/// Reads the file at `path` like [`read_bytes`]. The size is checked before reading.
 ///
 /// # Errors
-/// As [`import_bytes`], plus reading errors and [`ImportError::TooLarge`].
-pub fn import_path(path: &Path, opts: &ImportOptions) -> Result<Vec<Activity>, ImportError> {
+/// As [`read_bytes`], plus reading errors and [`ImportError::TooLarge`].
+pub fn read_path(path: &Path, opts: &ImportOptions) -> Result<FileActivities, ImportError> {
     let file = path.display().to_string();
-    let bytes = read_limited(path, &file)?;
-    import_bytes(&file, &bytes, opts)
+    let bytes = read_limited(path, &file).map_err(ImportError::into_printable)?;
+    read_bytes(&file, &bytes, opts)
+}
+
+/// The activities of [`read_path`] alone.
+///
+/// # Errors
+/// As [`read_path`].
+pub fn import_path(path: &Path, opts: &ImportOptions) -> Result<Vec<Activity>, ImportError> {
+    read_path(path, opts).map(|f| f.activities)
 }
 
 /// Every file of an import and what reading it gave, in the order given.
 #[derive(Debug, Default)]
 pub struct ImportBatch {
-    pub files: Vec<(String, Result<Vec<Activity>, ImportError>)>,
+    pub files: Vec<(String, Result<FileActivities, ImportError>)>,
     /// The caller stopped the import before the last file; `files` holds those read so far.
     pub cancelled: bool,
+    /// The files given but not read because of the cancel, in the order given.
+    pub not_read: Vec<String>,
 }
 
 /// Imports `paths` one by one, calling `progress(done, total)` after each file (and once with
@@ -292,19 +516,23 @@ pub fn import_paths(
 ) -> ImportBatch {
     let total = paths.len();
     let mut batch = ImportBatch::default();
-    if progress(0, total).is_break() {
-        batch.cancelled = total > 0;
-        return batch;
-    }
-    for (i, path) in paths.iter().enumerate() {
-        batch
-            .files
-            .push((path.display().to_string(), import_path(path, opts)));
-        if progress(i + 1, total).is_break() {
-            batch.cancelled = i + 1 < total;
-            break;
+    let mut read = 0;
+    if progress(0, total).is_continue() {
+        for (i, path) in paths.iter().enumerate() {
+            batch
+                .files
+                .push((path.display().to_string(), read_path(path, opts)));
+            read = i + 1;
+            if progress(read, total).is_break() {
+                break;
+            }
         }
     }
+    batch.not_read = paths[read..]
+        .iter()
+        .map(|p| printable(&p.display().to_string()))
+        .collect();
+    batch.cancelled = !batch.not_read.is_empty();
     batch
 }
 
@@ -344,7 +572,7 @@ fn import_plain(
     inner_name: &str,
     bytes: &[u8],
     opts: &ImportOptions,
-) -> Result<Vec<Activity>, ImportError> {
+) -> Result<FileActivities, ImportError> {
     let format = sniff(inner_name, bytes);
     let limit = match format {
         Some(Format::StravaCsv | Format::GarminCsv) => MAX_CSV_BYTES,
@@ -368,20 +596,20 @@ fn import_plain(
             hint: unknown_hint(inner_name, bytes),
         });
     };
-    let activities = match format {
-        Format::Fit => fit::read(file, bytes, opts)?,
-        Format::Gpx => gpx::read(file, bytes, opts)?,
-        Format::Tcx => tcx::read(file, bytes, opts)?,
+    let read = match format {
+        Format::Fit => FileActivities::from(fit::read(file, bytes, opts)?),
+        Format::Gpx => FileActivities::from(gpx::read(file, bytes, opts)?),
+        Format::Tcx => FileActivities::from(tcx::read(file, bytes, opts)?),
         Format::StravaCsv => strava_csv::read(file, bytes, opts)?,
         Format::GarminCsv => garmin_csv::read(file, bytes, opts)?,
     };
-    if activities.is_empty() {
+    if read.activities.is_empty() {
         return Err(ImportError::NotActivity {
             file: file.to_owned(),
             what: format!("the {} file holds no activities", format.label()),
         });
     }
-    Ok(activities)
+    Ok(read)
 }
 
 /// Something helpful to say about a file we do not recognise.

@@ -20,11 +20,14 @@
 //!
 //! Columns are therefore found by name *and* occurrence from the header row (never by fixed
 //! index: Strava has added columns over the years), and a missing column is simply no value.
+//!
+//! A row that cannot be read (a date in another format, no elapsed time) is left out and
+//! reported with its line; the rest of the export is imported.
 
 use chrono::NaiveDateTime;
 
-use super::csv_table::{Row, Table, csv_error, number, seconds};
-use super::{Activity, ImportError, ImportOptions, checked, sport_from_name};
+use super::csv_table::{Row, RowsRead, Table, csv_error, number, seconds};
+use super::{Activity, FileActivities, ImportError, ImportOptions, sport_from_name};
 use crate::model::{Source, Sport};
 
 /// Date formats seen in Strava exports (English locale first).
@@ -40,7 +43,7 @@ pub(super) fn read(
     file: &str,
     bytes: &[u8],
     opts: &ImportOptions,
-) -> Result<Vec<Activity>, ImportError> {
+) -> Result<FileActivities, ImportError> {
     let mut table = Table::open(file, bytes)?;
     let col = Columns {
         date: table.column("Activity Date", 0),
@@ -63,7 +66,7 @@ pub(super) fn read(
         });
     }
 
-    let mut activities = Vec::new();
+    let mut read = RowsRead::default();
     let mut record = csv::ByteRecord::new();
     loop {
         match table.reader.read_byte_record(&mut record) {
@@ -71,7 +74,7 @@ pub(super) fn read(
             Ok(false) => break,
             Err(e) => return Err(csv_error(file, &e)),
         }
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = table.line_of(&record);
         let row = Row {
             record: &record,
             line,
@@ -79,9 +82,9 @@ pub(super) fn read(
         if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
-        activities.push(activity(file, &row, &col, opts)?);
+        read.push(activity(file, &row, &col, opts));
     }
-    Ok(activities)
+    read.finish()
 }
 
 struct Columns {
@@ -144,7 +147,6 @@ fn activity(
                 shown * 1000.0
             })
         });
-    let what = format!("the activity on line {}", row.line);
     let a = Activity {
         start: opts.local_from_utc(utc),
         sport,
@@ -159,5 +161,5 @@ fn activity(
         title: row.get(col.name).map(|n| n.into_owned()),
         source: Source::Csv,
     };
-    checked(a, file, &what)
+    row.checked(file, a)
 }
