@@ -258,6 +258,124 @@ fn import_reports_each_file_and_exits_1_when_one_failed() {
 }
 
 #[test]
+fn import_lines_name_the_file_once_and_list_skipped_rows_and_assumptions() {
+    let dir = temp_dir();
+    let plan_path = save(dir.path(), "maya.peakline.ron", &demo_plan());
+    // Every row bad: an error line, the file named once, the line of the first bad row.
+    let bad = write(
+        dir.path(),
+        "x.csv",
+        b"Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time\n\
+          1,yesterday,Run,Run,1800\n",
+    );
+    // One bad row among good ones: imported, with a warning line for the bad row.
+    let mixed = write(
+        dir.path(),
+        "mixed.csv",
+        b"Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time\n\
+          1,\"Jan 5, 2025, 6:30:00 AM\",Run,Run,1800\n\
+          2,someday,Run,Run,1800\n",
+    );
+    let garmin = data("garmin-activities-mi.csv");
+    let out = peakline(&[
+        "import",
+        &s(&plan_path),
+        &s(&bad),
+        &s(&mixed),
+        &s(&garmin),
+        "--garmin-units",
+        "mi",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!(
+            "{}: error: line 2: \"yesterday\" is not a date like \"Oct 7, 2020, 2:43:11 PM\" \
+             (Activity Date)",
+            s(&bad)
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "{}: imported 1 (none matched to a planned session, 1 row could not be read)",
+            s(&mixed)
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        lines[2],
+        "  warning: line 3: \"someday\" is not a date like \"Oct 7, 2020, 2:43:11 PM\" \
+         (Activity Date)",
+        "{text}"
+    );
+    assert!(
+        lines[3].starts_with(&format!("{}: imported 3 (", s(&garmin))),
+        "{text}"
+    );
+    assert_eq!(
+        lines[4],
+        "  note: distances read in miles: the file does not say which unit it uses (Garmin \
+         Connect follows the account's setting), so the unit you chose is assumed",
+        "{text}"
+    );
+    let plan = load_plan(&plan_path).unwrap();
+    let run = plan
+        .actuals
+        .iter()
+        .find(|a| a.notes == "Long Run")
+        .expect("Garmin's run");
+    assert!((run.distance_m.unwrap() - 6.23 * 1609.344).abs() < 1e-6);
+
+    // An unknown unit is refused by the argument parser.
+    let out = peakline(&[
+        "import",
+        &s(&plan_path),
+        &s(&garmin),
+        "--garmin-units",
+        "yd",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn import_prints_nothing_from_the_decoder_and_no_control_characters() {
+    let dir = temp_dir();
+    let plan_path = save(dir.path(), "maya.peakline.ron", &demo_plan());
+    let odd = write(
+        dir.path(),
+        "odd.fit",
+        &crate::io::import::fit_with_odd_field_size(),
+    );
+    let hostile = write(
+        dir.path(),
+        "esc.tcx",
+        b"<TrainingCenterDatabase><Activities><Act\x1b[2J\x1b]0;pwned\x07ivity>\
+          </Activities></TrainingCenterDatabase>",
+    );
+    let out = peakline(&["import", &s(&plan_path), &s(&odd), &s(&hostile)]);
+    assert_eq!(out.status.code(), Some(1));
+    // fitparser's "ERROR: field size …" does not reach the terminal.
+    assert_eq!(stderr(&out), "");
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("{}: imported 1 (", s(&odd))),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{}: error: line 1, column ", s(&hostile))),
+        "{text}"
+    );
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+}
+
+#[test]
 fn import_into_a_broken_plan_or_a_missing_file_fails_cleanly() {
     let dir = temp_dir();
     let broken = write(

@@ -195,6 +195,99 @@ fn a_fit_header_that_makes_the_decoder_panic_is_an_error() {
     assert!(err.to_string().starts_with("evil.fit: "), "{err}");
 }
 
+/// The FIT SDK's CRC-16 (`fit_crc.c`), written out again here so the test does not trust the
+/// importer's.
+fn sdk_crc(bytes: &[u8]) -> u16 {
+    const TABLE: [u16; 16] = [
+        0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401, 0xA001, 0x6C00, 0x7800,
+        0xB401, 0x5000, 0x9C01, 0x8801, 0x4400,
+    ];
+    let mut crc = 0_u16;
+    for &byte in bytes {
+        for nibble in [byte & 0xF, byte >> 4] {
+            let tmp = TABLE[usize::from(crc & 0xF)];
+            crc = ((crc >> 4) & 0x0FFF) ^ tmp ^ TABLE[usize::from(nibble)];
+        }
+    }
+    crc
+}
+
+/// Seconds from the Unix epoch to the FIT epoch (1989-12-31T00:00:00Z).
+const FIT_EPOCH_UNIX_S: u32 = 631_065_600;
+/// 2027-03-14T06:30:00Z, when the built FIT run starts.
+pub const ODD_FIT_START_UNIX_S: u32 = 1_805_005_800;
+
+/// A FIT activity built byte by byte: one run of 1 h (58:20 timer time), 10.00 km, HR 150
+/// average and 172 max, whose session definition also declares field 200 as a `uint16` of 3
+/// bytes — not a multiple of 2, as some Coros and NK devices write. `fitparser` decodes that
+/// field as bytes after printing `ERROR: field size …` to stderr.
+pub fn fit_with_odd_field_size() -> Vec<u8> {
+    let start = ODD_FIT_START_UNIX_S - FIT_EPOCH_UNIX_S;
+    let mut data = Vec::new();
+    // Definition, local 0: file_id (global 0), little endian, field 0 `type` (enum, 1 byte).
+    data.extend([0x40, 0, 0, 0, 0, 1, 0, 1, 0x00]);
+    // Data, local 0: type 4 = activity.
+    data.extend([0x00, 4]);
+    // Definition, local 1: session (global 18): (field, size, base type).
+    let fields: [(u8, u8, u8); 9] = [
+        (253, 4, 0x86), // timestamp (uint32)
+        (2, 4, 0x86),   // start_time
+        (7, 4, 0x86),   // total_elapsed_time, ms
+        (8, 4, 0x86),   // total_timer_time, ms
+        (9, 4, 0x86),   // total_distance, cm
+        (5, 1, 0x00),   // sport (enum)
+        (16, 1, 0x02),  // avg_heart_rate (uint8)
+        (17, 1, 0x02),  // max_heart_rate
+        (200, 3, 0x84), // an unknown uint16 field, 3 bytes long
+    ];
+    data.extend([0x41, 0, 0, 18, 0, fields.len() as u8]);
+    for (number, size, base_type) in fields {
+        data.extend([number, size, base_type]);
+    }
+    data.push(0x01);
+    data.extend((start + 3600).to_le_bytes());
+    data.extend(start.to_le_bytes());
+    data.extend(3_600_000_u32.to_le_bytes());
+    data.extend(3_500_000_u32.to_le_bytes());
+    data.extend(1_000_000_u32.to_le_bytes());
+    data.extend([1, 150, 172]); // running, HR
+    data.extend([7, 8, 9]);
+    // 14-byte header with its CRC left 0, so the file CRC covers header and data.
+    let mut file = vec![14, 0x20, 0x54, 0x08];
+    file.extend((data.len() as u32).to_le_bytes());
+    file.extend(b".FIT");
+    file.extend([0, 0]);
+    file.extend(data);
+    let crc = sdk_crc(&file);
+    file.extend(crc.to_le_bytes());
+    file
+}
+
+#[test]
+fn a_fit_field_of_odd_size_is_read_as_bytes_and_the_file_still_checks() {
+    let bytes = fit_with_odd_field_size();
+    // The decoder itself accepts the file (and would print its complaint).
+    assert!(fitparser::from_bytes(&bytes).is_ok());
+    let got = import_bytes("odd.fit", &bytes, &opts()).unwrap();
+    assert_eq!(got.len(), 1);
+    let run = &got[0];
+    assert_eq!(run.sport, Sport::Run);
+    assert_eq!(run.start, at("2027-03-14 07:30:00"), "06:30Z at UTC+1");
+    assert_eq!(run.duration_s, 3600.0);
+    assert_eq!(run.moving_s, Some(3500.0), "the timer time");
+    assert_eq!(run.distance_m, Some(10_000.0));
+    assert_eq!((run.avg_hr, run.max_hr), (Some(150.0), Some(172.0)));
+
+    // The checksum is still checked, on the file's own bytes: one changed byte of the
+    // distance is refused.
+    let mut damaged = bytes.clone();
+    let at_distance = damaged.len() - 2 - 6 - 4;
+    damaged[at_distance] ^= 0x01;
+    let err = import_bytes("odd.fit", &damaged, &opts()).unwrap_err();
+    assert!(matches!(err, ImportError::Damaged { .. }), "{err}");
+    assert!(err.to_string().contains("checksum"), "{err}");
+}
+
 // --- GPX -----------------------------------------------------------------------------------
 
 /// Time, latitude, longitude and HR of each `<trkpt>`, scanned from the raw text.

@@ -5,7 +5,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
-use peakline::io::import::{ImportOptions, import_bytes};
+use peakline::io::import::{ImportOptions, MAX_MESSAGE_CHARS, import_bytes, read_bytes};
 
 use super::import::data;
 
@@ -161,4 +161,76 @@ fn a_gpx_with_millions_of_points_is_refused_before_building_it() {
     let opts = ImportOptions::fixed_offset_hours(0);
     let err = import_bytes("many.gpx", gpx.as_bytes(), &opts).unwrap_err();
     assert!(err.to_string().contains("500k points"), "{err}");
+}
+
+/// Escape sequences that clear the screen and retitle the terminal, plus a bidi override.
+const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\r\u{202e}";
+
+fn is_printable(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c))
+}
+
+#[test]
+fn control_characters_in_a_file_never_reach_a_message() {
+    let opts = ImportOptions::fixed_offset_hours(1);
+    let long_tag = "x".repeat(5000);
+    let cases = [
+        (
+            "esc.tcx",
+            format!(
+                "<TrainingCenterDatabase><Activities><Act{HOSTILE}ivity></Activities>\
+                 </TrainingCenterDatabase>"
+            ),
+        ),
+        (
+            "esc.gpx",
+            format!("<gpx version=\"1.1\"><trk><na{HOSTILE}me></trk></gpx>"),
+        ),
+        (
+            "long.tcx",
+            format!("<TrainingCenterDatabase><{long_tag}></Activities></TrainingCenterDatabase>"),
+        ),
+        (
+            "esc.csv",
+            format!(
+                "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time\n\
+                 1,\"{HOSTILE}\",Run,Run,1800\n"
+            ),
+        ),
+        (format!("evil{HOSTILE}.fit").leak(), String::new()),
+    ];
+    for (name, text) in &cases {
+        let err = read_bytes(name, text.as_bytes(), &opts).unwrap_err();
+        for message in [err.to_string(), err.detail(), err.file().to_owned()] {
+            assert!(is_printable(&message), "{name}: {message:?}");
+            assert!(
+                message.chars().count() < MAX_MESSAGE_CHARS + 60,
+                "{name}: {} chars",
+                message.chars().count()
+            );
+        }
+    }
+
+    // A bad row of an otherwise good export: its warning is printable too, and so is the
+    // title (Strava's activity name) that goes into the plan.
+    let csv = format!(
+        "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time\n\
+         1,\"{HOSTILE}\",Run,Run,1800\n\
+         2,\"Mar 14, 2027, 6:30:00 AM\",\"Morning{HOSTILE}Run\",Run,1800\n"
+    );
+    let read = read_bytes("esc.csv", csv.as_bytes(), &opts).unwrap();
+    assert_eq!(read.row_warnings.len(), 1);
+    assert!(
+        is_printable(&read.row_warnings[0]),
+        "{:?}",
+        read.row_warnings
+    );
+    let title = read.activities[0].title.as_deref().unwrap();
+    assert!(is_printable(title), "{title:?}");
+    assert!(
+        title.starts_with("Morning") && title.ends_with("Run"),
+        "{title:?}"
+    );
 }

@@ -2,7 +2,7 @@
 
 mod apply_import;
 mod export;
-mod import;
+pub mod import;
 mod import_hostile;
 mod merge;
 mod plan_file;
