@@ -122,6 +122,9 @@ pub struct Retrospective {
     pub actual_total_au: Option<f64>,
     /// The final plan's load over the same weeks as the actual total.
     pub final_logged_au: f64,
+    /// Weeks in which the athlete logged anything (a session or a check-in): the weeks the
+    /// actual total and its compliance are over.
+    pub logged_weeks: usize,
     pub overrides: Vec<OverrideGroup>,
     pub fitness: Vec<FitnessPoint>,
     pub fit: BanisterFit,
@@ -184,9 +187,14 @@ pub fn retrospective(plan: &Plan, today: NaiveDate) -> Retrospective {
 
     let mut weeks = Vec::new();
     let (mut actual_total, mut final_logged, mut any_logged) = (0.0, 0.0, false);
+    let mut logged_weeks = 0;
     for w in &weeks_in {
         let b = baseline.iter().find(|x| x.start == w.start);
-        let logged = index.logging_on(w.end()) && w.start < today;
+        // A week counts as logged only if the athlete logged something in it: a week after
+        // the first log with nothing in it is a week they stopped logging, not one of 0 %
+        // compliance (the demo's history ends in November; its season runs to April).
+        let logged = w.start < today && logged_in(plan, w.start, w.end().min(add_days(today, -1)));
+        logged_weeks += usize::from(logged);
         let window = load_window(plan, &index, w.start, w.end().min(add_days(today, -1)));
         let actual = logged.then_some(window.actual_au);
         if let Some(a) = actual {
@@ -215,12 +223,20 @@ pub fn retrospective(plan: &Plan, today: NaiveDate) -> Retrospective {
         final_total_au: weeks.iter().map(|w| w.final_au).total(),
         actual_total_au: any_logged.then_some(actual_total),
         final_logged_au: final_logged,
+        logged_weeks,
         overrides: overrides(plan, &index, today),
         fitness: fitness_points(plan, &index, &weeks, today),
         fit: fit_banister(plan, today),
         weeks,
         notes,
     }
+}
+
+/// Whether the athlete logged a session (done, partly or skipped) or a check-in dated
+/// `from..=to`.
+fn logged_in(plan: &Plan, from: NaiveDate, to: NaiveDate) -> bool {
+    let within = |d: NaiveDate| from <= d && d <= to;
+    plan.actuals.iter().any(|a| within(a.date)) || plan.wellness.iter().any(|w| within(w.date))
 }
 
 /// Whether a change-log entry is the coach overriding the engine's plan (approving a week is

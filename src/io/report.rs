@@ -100,7 +100,13 @@ pub fn retrospective_markdown(plan: &Plan, retro: &Retrospective) -> String {
         && retro.final_logged_au > 0.0
     {
         md.push_str(&format!(
-            "| Compliance over the logged weeks | | {} | {} % |\n",
+            "| Compliance over the {} logged {} | | {} | {} % |\n",
+            retro.logged_weeks,
+            crate::model::plural(
+                i64::try_from(retro.logged_weeks).unwrap_or(i64::MAX),
+                "week",
+                "weeks"
+            ),
             au(retro.final_logged_au),
             au(actual / retro.final_logged_au * 100.0)
         ));

@@ -337,3 +337,69 @@ fn the_report_mentions_the_key_numbers_and_writes_valid_pngs() {
         );
     }
 }
+
+#[test]
+fn compliance_counts_only_the_weeks_the_athlete_logged_in() {
+    // The demo's history stops in late November; its season runs to the April race. One
+    // check-in in February makes that week logged too (a check-in is logging).
+    let mut plan = crate::common::example("marathoner.peakline.ron");
+    let february = date("2027-02-03");
+    check_in(&mut plan, february, february, usual_day);
+    let today = after_race();
+    let retro = retrospective(&plan, today);
+
+    let logged_days = plan
+        .actuals
+        .iter()
+        .map(|a| a.date)
+        .chain(plan.wellness.iter().map(|w| w.date))
+        .filter(|d| *d < today);
+    let mut expected: Vec<NaiveDate> = logged_days
+        .filter_map(|d| plan.week_containing(d).map(|w| w.start))
+        .filter(|start| retro.weeks.iter().any(|w| w.start == *start))
+        .collect();
+    expected.sort();
+    expected.dedup();
+    let with_actual: Vec<NaiveDate> = retro
+        .weeks
+        .iter()
+        .filter(|w| w.actual_au.is_some())
+        .map(|w| w.start)
+        .collect();
+    assert_eq!(with_actual, expected);
+    assert_eq!(retro.logged_weeks, expected.len());
+    assert!(expected.len() < retro.weeks.len() / 2, "{expected:?}");
+    // The February week: logged, nothing done in it.
+    let feb = retro
+        .weeks
+        .iter()
+        .find(|w| w.start <= february && february < w.start + Days::new(7))
+        .expect("week");
+    assert_eq!(feb.actual_au, Some(0.0));
+    assert!(feb.compliance.is_some());
+    // The weeks in between have no actual and no compliance.
+    let december = retro
+        .weeks
+        .iter()
+        .find(|w| w.start.format("%Y-%m").to_string() == "2026-12")
+        .expect("a December week");
+    assert_eq!((december.actual_au, december.compliance), (None, None));
+
+    // The totals are over the logged weeks only.
+    let final_logged: f64 = retro
+        .weeks
+        .iter()
+        .filter(|w| w.actual_au.is_some())
+        .map(|w| w.final_au)
+        .sum();
+    assert!((retro.final_logged_au - final_logged).abs() < 1e-6);
+    let md = retrospective_markdown(&plan, &retro);
+    let n = expected.len();
+    let line = md
+        .lines()
+        .find(|l| l.starts_with(&format!("| Compliance over the {n} logged weeks |")))
+        .unwrap_or_else(|| panic!("{md}"));
+    let actual = retro.actual_total_au.expect("logged");
+    let percent = format!("{:.0} % |", actual / final_logged * 100.0);
+    assert!(line.ends_with(&percent), "{line}");
+}

@@ -112,8 +112,14 @@ pub fn retro_ui(
     );
     if let Some(a) = retro.actual_total_au {
         totals.push_str(&format!(
-            " · done {a:.0} AU of {:.0} planned over the logged weeks ({})",
+            " · done {a:.0} AU of {:.0} planned over the {} logged {} ({})",
             retro.final_logged_au,
+            retro.logged_weeks,
+            crate::model::plural(
+                i64::try_from(retro.logged_weeks).unwrap_or(i64::MAX),
+                "week",
+                "weeks"
+            ),
             percent((retro.final_logged_au > 0.0).then(|| a / retro.final_logged_au))
         ));
     }
