@@ -338,7 +338,7 @@ impl PeaklineApp {
             return;
         };
         let text = match kind {
-            data::ExportKind::Calendar => crate::io::export::plan_to_ics(
+            data::ExportKind::Calendar => crate::io::export::plan_to_ics_replacing(
                 plan,
                 &crate::io::export::IcsOptions {
                     stamp: self.now(),
@@ -347,6 +347,8 @@ impl PeaklineApp {
                         Units::Imperial => crate::io::import::DistanceUnit::Mi,
                     },
                 },
+                // An earlier export being replaced: its events of sessions gone are cancelled.
+                &crate::io::export::read_previous_export(&path),
             ),
             data::ExportKind::PlanCsv => crate::io::export::sessions_csv(plan),
             data::ExportKind::ActualsCsv => crate::io::export::actuals_csv(plan),

@@ -431,6 +431,40 @@ fn export_writes_calendar_and_tables() {
     let table = std::fs::read_to_string(&actuals).unwrap();
     assert!(table.starts_with("actual_id,date,start,"));
     assert_eq!(table.lines().count(), plan.actuals.len() + 1);
+
+    // The coach removes a session and exports over the same calendar: that session's event
+    // comes back cancelled under its old UID, once.
+    let gone = plan
+        .sessions()
+        .find(|s| s.date > date("2026-12-01") && s.kind != peakline::model::SessionType::Rest)
+        .unwrap()
+        .clone();
+    let mut edited = plan.clone();
+    apply(
+        &mut edited,
+        &Edit::RemoveSession(gone.id),
+        date("2026-11-25"),
+    )
+    .unwrap();
+    save(dir.path(), "maya.peakline.ron", &edited);
+    let out = peakline(&["export", &s(&plan_path), "--ics", &s(&ics)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let again = std::fs::read_to_string(&ics).unwrap();
+    let uid = peakline::io::export::session_uid(&plan, gone.id);
+    assert_eq!(again.matches(&format!("UID:{uid}\r\n")).count(), 1);
+    assert_eq!(again.matches("STATUS:CANCELLED").count(), 1, "{again}");
+    let event = again
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains(&uid))
+        .unwrap();
+    assert!(event.contains("STATUS:CANCELLED"), "{event}");
+    assert!(
+        event.contains(&format!(
+            "DTSTART;VALUE=DATE:{}",
+            gone.date.format("%Y%m%d")
+        )),
+        "{event}"
+    );
 }
 
 #[test]

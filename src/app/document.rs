@@ -134,6 +134,14 @@ impl Document {
         }
         let mut next = self.plan.clone();
         let applied = f(&mut next)?;
+        // A plan without a stored id derives it from the athlete's name and season start:
+        // an edit of either keeps the id it had (calendar UIDs must not change).
+        if next.id.is_none()
+            && (next.athlete.name != self.plan.athlete.name
+                || next.season.start != self.plan.season.start)
+        {
+            next.id = Some(self.plan.stable_id());
+        }
         if let Some(problem) = validate(&next).first() {
             return Err(EditError::Invalid(problem.to_string()));
         }
@@ -191,6 +199,8 @@ impl Document {
 
     /// Stamps header fields before a save.
     pub fn stamp_for_save(&mut self, now: DateTime<Utc>) {
+        // The plan's id is stored from its first save on (see `Plan::id`).
+        self.plan.ensure_id();
         if self.plan.created.is_none() {
             self.plan.created = Some(now);
         }

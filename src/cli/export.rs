@@ -5,7 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::io;
-use crate::io::export::{IcsOptions, actuals_csv, plan_to_ics, sessions_csv};
+use crate::io::export::{
+    IcsOptions, actuals_csv, plan_to_ics_replacing, read_previous_export, sessions_csv,
+};
 use crate::io::import::DistanceUnit;
 
 /// Where each export goes; `None` skips it.
@@ -40,9 +42,11 @@ pub fn run(plan_path: &Path, targets: &Targets<'_>, miles: bool) -> ExitCode {
             .sessions()
             .filter(|s| s.kind != crate::model::SessionType::Rest)
             .count();
+        // Replacing an earlier export: its events of sessions gone since are cancelled.
+        let previous = read_previous_export(path);
         outputs.push((
             path,
-            plan_to_ics(&plan, &opts),
+            plan_to_ics_replacing(&plan, &opts, &previous),
             format!("{events} calendar events"),
         ));
     }

@@ -21,6 +21,12 @@ pub struct Plan {
     pub version: u32,
     /// The Peakline version that wrote the file.
     pub app_version: String,
+    /// This plan's identity for what outside the file must recognise it by (the UIDs of its
+    /// calendar events): stored when the app first saves the plan, or when an edit renames
+    /// the athlete or moves the season before that, and kept from then on. `None` in files
+    /// from before it existed and in files the app has not saved; see [`Plan::stable_id`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub created: Option<DateTime<Utc>>,
     pub modified: Option<DateTime<Utc>>,
     pub athlete: Athlete,
@@ -42,6 +48,7 @@ impl Default for Plan {
             format: FORMAT_TAG.to_owned(),
             version: FORMAT_VERSION,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            id: None,
             created: None,
             modified: None,
             athlete: Athlete::default(),
@@ -59,7 +66,39 @@ impl Default for Plan {
     }
 }
 
+/// Longest plan id kept; a longer (hand-edited) one is not used.
+const MAX_ID_CHARS: usize = 64;
+
 impl Plan {
+    /// The plan's stable id: the stored [`Plan::id`] when it is well formed (ASCII letters,
+    /// digits and `-`, at most 64 characters), else the one [`Plan::ensure_id`] would store.
+    pub fn stable_id(&self) -> String {
+        self.id
+            .as_deref()
+            .filter(|id| is_well_formed_id(id))
+            .map_or_else(|| self.derived_id(), str::to_owned)
+    }
+
+    /// Stores a plan id if there is no usable one yet, so it no longer changes with the
+    /// athlete's name or the season's start.
+    pub fn ensure_id(&mut self) {
+        if !self.id.as_deref().is_some_and(is_well_formed_id) {
+            self.id = Some(self.derived_id());
+        }
+    }
+
+    /// The id of a plan that has none stored: the athlete's name as a slug and the season's
+    /// start, `maya-lindqvist-20261026`. These are what calendar UIDs were made of before the
+    /// plan had an id, so calendars exported then keep updating. A name with characters other
+    /// than ASCII letters, digits, spaces and `-` ("Zoë") also gets a short hash of the exact
+    /// name, so names differing only in accents do not share an id.
+    fn derived_id(&self) -> String {
+        format!(
+            "{}-{}",
+            name_slug(&self.athlete.name),
+            self.season.start.format("%Y%m%d")
+        )
+    }
     /// The adopted plan's weeks, or none.
     pub fn weeks(&self) -> &[Week] {
         self.plan.as_ref().map_or(&[], |p| p.weeks.as_slice())
@@ -303,4 +342,49 @@ pub enum WeekStatus {
     #[default]
     Draft,
     Approved,
+}
+
+fn is_well_formed_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_CHARS
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Lower-case ASCII letters and digits of `name`, words joined by `-`, plus a hash of the
+/// exact name when that loses anything; "athlete" for a name with none.
+fn name_slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    // Keeps the id within its length limit whatever the name (the hash then tells apart).
+    slug.truncate(40);
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("athlete");
+    }
+    let lossless = name
+        .trim()
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+    if !lossless || name.trim().len() > 40 {
+        slug.push_str(&format!("-{:08x}", fnv1a32(name.trim().as_bytes())));
+    }
+    slug
+}
+
+/// FNV-1a, 32 bits: a fixed, dependency-free hash (never changes between builds).
+fn fnv1a32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }

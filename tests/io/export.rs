@@ -1,13 +1,15 @@
 //! Calendar and CSV export, read back with independent parsers (the `icalendar` crate's
 //! parser, the `csv` crate).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use icalendar::parser::{Component, read_calendar, unfold};
+use peakline::app::{Document, Edit, Role};
 use peakline::io::export::{
-    IcsOptions, actuals_csv, plan_to_ics, session_title, session_uid, sessions_csv,
+    IcsOptions, actuals_csv, plan_to_ics, plan_to_ics_replacing, session_title, session_uid,
+    sessions_csv,
 };
 use peakline::io::import::{DistanceUnit, ImportOptions, apply_import, read_path};
-use peakline::model::{Plan, SessionId};
+use peakline::model::{Plan, Reason, ReasonPick, SessionId, SessionType};
 
 use super::import::data;
 use super::sample_plan::sample_plan;
@@ -30,6 +32,11 @@ fn prop(event: &Component<'_>, name: &str) -> String {
         .unescape_text()
         .as_str()
         .to_owned()
+}
+
+/// [`events`], for a test whose own local `events` hides it.
+fn events_of(ics: &str) -> Vec<(String, String, String, String, String)> {
+    events(ics)
 }
 
 fn events(ics: &str) -> Vec<(String, String, String, String, String)> {
@@ -66,10 +73,19 @@ fn ics_has_one_all_day_event_per_session_except_rest() {
         ]
     );
     for e in &events {
-        let start: u32 = e.1.parse().unwrap();
-        let end: u32 = e.2.parse().unwrap();
-        assert_eq!(end, start + 1, "all-day: DTEND is the next day");
+        let start = NaiveDate::parse_from_str(&e.1, "%Y%m%d").unwrap();
+        let end = NaiveDate::parse_from_str(&e.2, "%Y%m%d").unwrap();
+        assert_eq!(end, start + Days::new(1), "all-day: DTEND is the next day");
     }
+    // At the end of a month DTEND is the first of the next.
+    let mut month_end = plan.clone();
+    if let Some(p) = month_end.plan.as_mut() {
+        p.weeks[1].sessions[2].date = NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
+    }
+    let last = events_of(&plan_to_ics(&month_end, &ics_opts("2027-03-01T08:00:00Z")))
+        .pop()
+        .unwrap();
+    assert_eq!((last.1.as_str(), last.2.as_str()), ("20270331", "20270401"));
     let (_, _, _, summary, description) = &events[0];
     assert_eq!(summary, "Threshold 50 min");
     // TEXT escaping round-trips (commas, semicolons, newlines).
@@ -122,6 +138,172 @@ fn ics_uids_are_stable_and_distinct() {
         session_uid(&plain, SessionId(4)),
         "session-4-jane-doe-20270308@peakline"
     );
+}
+
+fn uids(ics: &str) -> Vec<String> {
+    events(ics).into_iter().map(|e| e.0).collect()
+}
+
+#[test]
+fn ics_uids_survive_renaming_the_athlete_and_moving_the_season() {
+    let plan = sample_plan();
+    // A file from before plans had ids: its UIDs are those earlier versions wrote, and
+    // storing the id (the app does on the first save) keeps them.
+    let first = plan_to_ics(&plan, &ics_opts("2027-03-01T08:00:00Z"));
+    let mut stored_plan = plan.clone();
+    stored_plan.ensure_id();
+    let stored = stored_plan.id.clone().unwrap();
+    assert_eq!(stored, plan.stable_id());
+    assert_eq!(
+        plan_to_ics(&stored_plan, &ics_opts("2027-03-01T08:00:00Z")),
+        first,
+        "same UIDs, same bytes"
+    );
+    let mut doc = Document::new(plan.clone(), None);
+    let now = DateTime::from_timestamp(1_804_000_000, 0).unwrap();
+    let mut saved = Document::new(plan.clone(), None);
+    saved.stamp_for_save(now);
+    assert_eq!(
+        saved.plan().id.as_ref(),
+        Some(&stored),
+        "minted on the first save"
+    );
+
+    // The coach renames the athlete in the app: no UID changes.
+    let mut athlete = doc.plan().athlete.clone();
+    athlete.name = "Zoë de Vries".to_owned();
+    let reason = Reason::new(Some(ReasonPick::CoachJudgement), "married");
+    // Renamed before the plan was ever saved: the edit keeps the id the old name gave.
+    assert_eq!(doc.plan().id, None);
+    doc.apply(
+        &Edit::SetAthlete(Box::new(athlete)),
+        &reason,
+        Role::Coach,
+        now,
+        crate::common::today(),
+    )
+    .unwrap();
+    let mut renamed = doc.plan().clone();
+    assert_eq!(renamed.athlete.name, "Zoë de Vries");
+    assert_eq!(renamed.id.as_ref(), Some(&stored));
+    renamed.season.start = renamed.season.start - Days::new(7);
+    let second = plan_to_ics(&renamed, &ics_opts("2027-03-01T08:00:00Z"));
+    assert_eq!(uids(&second), uids(&first));
+    assert!(
+        uids(&second)
+            .iter()
+            .all(|u| u.ends_with(&format!("-{stored}@peakline"))),
+        "{:?}",
+        uids(&second)
+    );
+    // The stored id is saved and read back.
+    let text = peakline::io::serialize_plan(&renamed).unwrap();
+    assert!(text.contains(&format!("id: Some(\"{stored}\")")), "{text}");
+    let dir = crate::common::temp_dir();
+    let path = dir.path().join("zoe.peakline.ron");
+    peakline::io::save_plan(&renamed, &path).unwrap();
+    let loaded = peakline::io::load_plan(&path).unwrap();
+    assert_eq!(loaded.id, Some(stored));
+
+    // Two exports of the same plan at the same time stamp are byte-identical.
+    assert_eq!(
+        second,
+        plan_to_ics(&renamed, &ics_opts("2027-03-01T08:00:00Z"))
+    );
+    // A hand-edited id that could break a UID line is not used.
+    let mut hostile = renamed.clone();
+    hostile.id = Some("x\r\nBEGIN:VEVENT".to_owned());
+    assert!(
+        uids(&plan_to_ics(&hostile, &ics_opts("2027-03-01T08:00:00Z")))
+            .iter()
+            .all(|u| !u.contains('\r') && !u.contains("BEGIN"))
+    );
+}
+
+#[test]
+fn a_re_export_cancels_the_events_of_sessions_that_are_gone() {
+    let mut plan = sample_plan();
+    plan.ensure_id();
+    let opts = ics_opts("2027-03-01T08:00:00Z");
+    let first = plan_to_ics(&plan, &opts);
+    // Nothing changed: replacing the first export gives the same bytes.
+    assert_eq!(plan_to_ics_replacing(&plan, &opts, &first), first);
+
+    // A re-plan drops Wednesday's easy run (session 6) and retypes Monday's cross-training
+    // (session 5), which gives it a new id, as adoption does.
+    let mut replanned = plan.clone();
+    if let Some(p) = replanned.plan.as_mut() {
+        p.weeks[1].sessions.retain(|s| s.id != SessionId(6));
+        let monday = &mut p.weeks[1].sessions[0];
+        monday.kind = SessionType::Easy;
+        monday.id = SessionId(8);
+        p.next_session_id = 9;
+    }
+    let later = ics_opts("2027-03-08T08:00:00Z");
+    let second = plan_to_ics_replacing(&replanned, &later, &first);
+    let unfolded = unfold(&second);
+    let calendar = read_calendar(&unfolded).unwrap();
+    let cancelled: Vec<(String, String, String, String)> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT" && prop(c, "STATUS") == "CANCELLED")
+        .map(|e| {
+            (
+                prop(e, "UID"),
+                prop(e, "DTSTART"),
+                prop(e, "SUMMARY"),
+                prop(e, "SEQUENCE"),
+            )
+        })
+        .collect();
+    let by_uid = |id: u64| {
+        events(&first)
+            .into_iter()
+            .find(|e| e.0 == session_uid(&plan, SessionId(id)))
+            .unwrap()
+    };
+    let (gone_easy, gone_cross) = (by_uid(6), by_uid(5));
+    assert_eq!(
+        cancelled,
+        [
+            (
+                gone_cross.0.clone(),
+                gone_cross.1.clone(),
+                format!("Cancelled: {}", gone_cross.3),
+                "1".to_owned()
+            ),
+            (
+                gone_easy.0.clone(),
+                gone_easy.1.clone(),
+                format!("Cancelled: {}", gone_easy.3),
+                "1".to_owned()
+            ),
+        ]
+    );
+    // The live events are the re-planned sessions, the new Monday among them.
+    let live: Vec<String> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT" && prop(c, "STATUS") != "CANCELLED")
+        .map(|e| prop(e, "UID"))
+        .collect();
+    assert_eq!(live.len(), 5);
+    assert!(live.contains(&session_uid(&plan, SessionId(8))));
+
+    // Exported again over that file: the cancellations stay, unchanged, and the file is
+    // byte-identical.
+    assert_eq!(plan_to_ics_replacing(&replanned, &later, &second), second);
+    // Another plan's calendar, or a damaged file, cancels nothing.
+    let mut other = sample_plan();
+    other.athlete.name = "Someone Else".to_owned();
+    let foreign = plan_to_ics(&other, &opts);
+    assert_eq!(
+        plan_to_ics_replacing(&replanned, &later, &foreign),
+        plan_to_ics(&replanned, &later)
+    );
+    let damaged = plan_to_ics_replacing(&replanned, &later, &first[..first.len() / 2]);
+    assert!(damaged.ends_with("END:VCALENDAR\r\n"));
+    assert!(events(&damaged).len() >= 5);
 }
 
 #[test]

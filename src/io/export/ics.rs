@@ -7,17 +7,39 @@
 //!
 //! # Stable UIDs
 //! Calendars recognise an event by its UID: re-importing a calendar with the same UIDs
-//! updates the events instead of duplicating them. A session's UID is made from the plan's
-//! identity and the session's [`SessionId`], which survives edits:
-//! `session-<id>-<athlete slug>-<season start>@peakline`. The slug keeps ASCII letters and
-//! digits; a name with other characters ("Zoë") also gets a short hash of the exact name, so
-//! two athletes whose names differ only in accents do not share UIDs.
+//! updates the events instead of duplicating them. A session's UID is made of the plan's
+//! stable id ([`Plan::stable_id`], stored in the file, so renaming the athlete or moving the
+//! season keeps it) and the session's [`SessionId`], which survives edits:
+//! `session-<session id>-<plan id>@peakline`. Nothing else goes in, so two exports of the
+//! same plan with the same time stamp are byte-identical. For a file from before plans had
+//! an id, the id is derived from the athlete's name and season start, which gives exactly
+//! the UIDs earlier versions wrote.
+//!
+//! # Sessions that disappear
+//! A re-plan may drop a session or give it a new id (a moved or retyped session is a new
+//! one), so its old event would linger in the athlete's calendar. When an export replaces an
+//! earlier one ([`plan_to_ics_replacing`]), the events of this plan that the earlier file had
+//! and the plan no longer has are written again with `STATUS:CANCELLED`, a higher `SEQUENCE`
+//! and "Cancelled: " before their title, and kept in later exports to the same file.
+//! RFC 5545 only lets a cancellation update an event the calendar already holds by that UID:
+//! an app that subscribes to the file or re-imports it over the old one removes or strikes
+//! through the event; an app that imports each file as new events (some do) cannot be told,
+//! and a calendar exported to a different file knows nothing of the earlier one.
 
 use chrono::{DateTime, Days, Utc};
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::Path;
+
+use chrono::NaiveDate;
 
 use super::{pace_text, session_title};
 use crate::io::import::DistanceUnit;
 use crate::model::{Plan, SessionId, SessionType, WeekStatus};
+
+/// An earlier calendar larger than this is not read back (a season is about 100 KB).
+const MAX_PREVIOUS_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Octets per line before folding (RFC 5545 §3.1), CRLF not counted.
 const FOLD_OCTETS: usize = 75;
@@ -34,6 +56,14 @@ pub struct IcsOptions {
 /// The adopted plan's sessions as an iCalendar document (Rest days left out). A plan with no
 /// adopted variant gives a valid calendar with no events.
 pub fn plan_to_ics(plan: &Plan, opts: &IcsOptions) -> String {
+    plan_to_ics_replacing(plan, opts, "")
+}
+
+/// [`plan_to_ics`] for a file that replaces `previous`, an earlier export (empty when there
+/// is none): events of this plan in `previous` whose session is gone are written as
+/// cancelled (see the module's "Sessions that disappear"). Anything else in `previous` is
+/// ignored, so a damaged or foreign file only means nothing is cancelled.
+pub fn plan_to_ics_replacing(plan: &Plan, opts: &IcsOptions, previous: &str) -> String {
     let mut out = String::new();
     let stamp = opts.stamp.format("%Y%m%dT%H%M%SZ").to_string();
     line(&mut out, "BEGIN:VCALENDAR");
@@ -57,13 +87,16 @@ pub fn plan_to_ics(plan: &Plan, opts: &IcsOptions) -> String {
         &format!("X-WR-CALNAME:{}", escape_text(&cal_name)),
     );
 
+    let mut exported = BTreeSet::new();
     for week in plan.weeks() {
         for s in week.sessions.iter().filter(|s| s.kind != SessionType::Rest) {
             let Some(next_day) = s.date.checked_add_days(Days::new(1)) else {
                 continue;
             };
+            let uid = session_uid(plan, s.id);
             line(&mut out, "BEGIN:VEVENT");
-            line(&mut out, &format!("UID:{}", session_uid(plan, s.id)));
+            line(&mut out, &format!("UID:{uid}"));
+            exported.insert(uid);
             line(&mut out, &format!("DTSTAMP:{stamp}"));
             line(
                 &mut out,
@@ -117,50 +150,153 @@ pub fn plan_to_ics(plan: &Plan, opts: &IcsOptions) -> String {
             line(&mut out, "END:VEVENT");
         }
     }
+    let suffix = uid_suffix(plan);
+    for old in previous_events(previous) {
+        if !old.uid.ends_with(&suffix) || exported.contains(&old.uid) {
+            continue;
+        }
+        let Some(next_day) = old.date.checked_add_days(Days::new(1)) else {
+            continue;
+        };
+        // A cancellation already written is repeated as it was: exports stay identical.
+        let (sequence, summary) = if old.cancelled {
+            (old.sequence, old.summary)
+        } else {
+            (
+                old.sequence.saturating_add(1),
+                format!("Cancelled: {}", old.summary),
+            )
+        };
+        line(&mut out, "BEGIN:VEVENT");
+        line(&mut out, &format!("UID:{}", old.uid));
+        line(&mut out, &format!("DTSTAMP:{stamp}"));
+        line(
+            &mut out,
+            &format!("DTSTART;VALUE=DATE:{}", old.date.format("%Y%m%d")),
+        );
+        line(
+            &mut out,
+            &format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")),
+        );
+        line(&mut out, &format!("SUMMARY:{summary}"));
+        line(&mut out, &format!("SEQUENCE:{sequence}"));
+        line(&mut out, "STATUS:CANCELLED");
+        line(&mut out, "TRANSP:TRANSPARENT");
+        line(&mut out, "END:VEVENT");
+    }
     line(&mut out, "END:VCALENDAR");
     out
 }
 
 /// The calendar UID of a session of `plan`; see the module docs.
 pub fn session_uid(plan: &Plan, id: SessionId) -> String {
-    format!(
-        "session-{}-{}-{}@peakline",
-        id.0,
-        athlete_slug(&plan.athlete.name),
-        plan.season.start.format("%Y%m%d")
-    )
+    format!("session-{}{}", id.0, uid_suffix(plan))
 }
 
-fn athlete_slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+/// What every UID of `plan` ends with: `-<plan id>@peakline`.
+fn uid_suffix(plan: &Plan) -> String {
+    format!("-{}@peakline", plan.stable_id())
+}
+
+/// The calendar at `path` that an export is about to replace, if there is one that can be
+/// read (at most 16 MiB of UTF-8); otherwise empty. The one function here that reads a file.
+pub fn read_previous_export(path: &Path) -> String {
+    let mut text = String::new();
+    let read = std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_PREVIOUS_BYTES + 1).read_to_string(&mut text));
+    if read.is_err() || text.len() as u64 > MAX_PREVIOUS_BYTES {
+        text.clear();
+    }
+    text
+}
+
+/// An event of an earlier export, as much as a cancellation needs.
+struct PreviousEvent {
+    uid: String,
+    date: NaiveDate,
+    /// The SUMMARY as written (already escaped).
+    summary: String,
+    sequence: u32,
+    cancelled: bool,
+}
+
+/// The all-day Peakline session events of an earlier export, in file order. Lenient: an
+/// event without a Peakline UID or a date is skipped; copied values are checked (the UID's
+/// characters, the date) or stripped of control characters (the summary), so nothing from the
+/// old file can break the new one.
+fn previous_events(text: &str) -> Vec<PreviousEvent> {
+    let mut events = Vec::new();
+    let mut current: Option<(Option<String>, Option<NaiveDate>, String, u32, bool)> = None;
+    for content in unfolded_lines(text) {
+        if content == "BEGIN:VEVENT" {
+            current = Some((None, None, String::new(), 0, false));
+            continue;
+        }
+        let Some(event) = current.as_mut() else {
+            continue;
+        };
+        if content == "END:VEVENT" {
+            if let Some((Some(uid), Some(date), summary, sequence, cancelled)) = current.take() {
+                events.push(PreviousEvent {
+                    uid,
+                    date,
+                    summary,
+                    sequence,
+                    cancelled,
+                });
+            }
+            continue;
+        }
+        let Some((name, value)) = content.split_once(':') else {
+            continue;
+        };
+        match name {
+            "UID" if is_peakline_uid(value) => event.0 = Some(value.to_owned()),
+            "DTSTART;VALUE=DATE" => event.1 = NaiveDate::parse_from_str(value, "%Y%m%d").ok(),
+            "SUMMARY" => {
+                event.2 = value
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(500)
+                    .collect()
+            }
+            "SEQUENCE" => event.3 = value.parse().unwrap_or(0),
+            "STATUS" => event.4 = value == "CANCELLED",
+            _ => {}
         }
     }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() {
-        slug.push_str("athlete");
-    }
-    let lossless = name
-        .trim()
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
-    if !lossless {
-        slug.push_str(&format!("-{:08x}", fnv1a32(name.trim().as_bytes())));
-    }
-    slug
+    events
 }
 
-/// FNV-1a, 32 bits: a fixed, dependency-free hash (never changes between builds).
-fn fnv1a32(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
+/// `session-<digits>-<id>@peakline` with the characters a plan id may have.
+fn is_peakline_uid(uid: &str) -> bool {
+    let Some(rest) = uid
+        .strip_prefix("session-")
+        .and_then(|r| r.strip_suffix("@peakline"))
+    else {
+        return false;
+    };
+    uid.len() <= 200
+        && rest.split_once('-').is_some_and(|(n, id)| {
+            !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && !id.is_empty()
+                && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// Content lines with folding undone (RFC 5545 §3.1): a line starting with a space or tab
+/// continues the previous one. CRLF or bare LF line ends.
+fn unfolded_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for raw in text.split('\n') {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        match (raw.strip_prefix([' ', '\t']), lines.last_mut()) {
+            (Some(rest), Some(last)) => last.push_str(rest),
+            _ => lines.push(raw.to_owned()),
+        }
+    }
+    lines
 }
 
 /// TEXT value escaping (RFC 5545 §3.3.11); control characters other than tab are dropped.

@@ -3,13 +3,14 @@
 //!
 //! Every function here is pure: it returns the text, and the caller writes it (with the
 //! atomic writer) wherever the user chose. Nothing reads the clock: the calendar's time stamp
-//! is passed in.
+//! is passed in. The one exception, [`read_previous_export`], reads the calendar an export is
+//! about to replace, so that sessions gone since can be cancelled in it.
 
 mod csv;
 mod ics;
 
 pub use csv::{actuals_csv, sessions_csv};
-pub use ics::{IcsOptions, plan_to_ics, session_uid};
+pub use ics::{IcsOptions, plan_to_ics, plan_to_ics_replacing, read_previous_export, session_uid};
 
 use crate::io::import::DistanceUnit;
 use crate::model::{PaceRange, Session};
