@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
 use peakline::app::{AppOptions, Edit, PeaklineApp, Role, ScriptedDialogs};
-use peakline::model::{Guardrails, Reason, ReasonPick, Source};
+use peakline::io::import::Outcome;
+use peakline::model::{Completion, Guardrails, Reason, ReasonPick, Source};
 
 use super::app_harness_with;
 use crate::common::{marathoner, temp_dir, today};
@@ -37,36 +38,80 @@ fn wait_for_import(h: &mut egui_kittest::Harness<'_, PeaklineApp>) {
     panic!("import did not finish");
 }
 
+/// Controls of the coach's first screen (the season timeline and the tab bar) and of the
+/// File menu that edit the plan: the athlete view must not have them.
+const COACH_ONLY: [&str; 6] = [
+    "➕ Add race…",
+    "⟳ Re-plan drafts",
+    "Compare",
+    "Athlete & guardrails",
+    "Reviews",
+    "Change log",
+];
+const COACH_ONLY_FILE_MENU: [&str; 2] = ["Merge athlete file", "New season"];
+
+/// Which of `COACH_ONLY` and `COACH_ONLY_FILE_MENU` the app on `path` in `role` shows.
+fn coach_controls_shown(path: &Path, role: Role) -> Vec<&'static str> {
+    let mut options = AppOptions::for_tests(today());
+    options.role = role;
+    options.file = Some(path.to_owned());
+    let mut h = app_harness_with(options);
+    let mut shown: Vec<&str> = COACH_ONLY
+        .into_iter()
+        .filter(|label| h.query_by_label(label).is_some())
+        .collect();
+    h.get_by_label("File").click();
+    h.run();
+    shown.extend(
+        COACH_ONLY_FILE_MENU
+            .into_iter()
+            .filter(|label| h.query_by_label_contains(label).is_some()),
+    );
+    shown
+}
+
+/// Types `text` into the text field or number field `node` (its old content selected first).
+fn type_into(h: &mut egui_kittest::Harness<'_, PeaklineApp>, label: &str, nth: usize, text: &str) {
+    h.get_all_by_label(label)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no {label} #{nth}"))
+        .click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_all_by_label(label)
+        .nth(nth)
+        .expect("still there")
+        .type_text(text);
+    h.run();
+}
+
 #[test]
 fn athlete_view_has_no_plan_editing_and_saves_logs_and_check_ins() {
     let dir = temp_dir();
     let path = demo_file(dir.path(), "maya.peakline.ron");
     let before = peakline::io::load_plan(&path).expect("loads");
+
+    // The same screen in coach view has every plan-editing control; athlete view none.
+    assert_eq!(
+        coach_controls_shown(&path, Role::Coach),
+        COACH_ONLY
+            .iter()
+            .chain(&COACH_ONLY_FILE_MENU)
+            .copied()
+            .collect::<Vec<_>>(),
+        "the coach's screen shows them all, so their absence below means something"
+    );
+    assert_eq!(
+        coach_controls_shown(&path, Role::Athlete),
+        Vec::<&str>::new()
+    );
+
     let mut options = AppOptions::for_tests(today());
     options.role = Role::Athlete;
     options.file = Some(path.clone());
     let mut h = app_harness_with(options);
 
-    // Plan-editing controls are absent.
-    for label in [
-        "✔ Approve week",
-        "Compare",
-        "Athlete & guardrails",
-        "➕ Add race…",
-    ] {
-        assert!(
-            h.query_by_label(label).is_none(),
-            "{label} shown in athlete view"
-        );
-    }
-    h.get_by_label("File").click();
-    h.run();
-    assert!(h.query_by_label_contains("Merge athlete file").is_none());
-    assert!(h.query_by_label_contains("New season").is_none());
-    h.key_press(egui::Key::Escape);
-    h.run();
-
-    // This week first: today's session can be logged.
+    // This week first: today's session done, tomorrow's partly, Friday's skipped.
     h.get_by_label("Daily check-in");
     h.get_by_label_contains("Log Recovery on Wed 25 Nov")
         .click();
@@ -74,31 +119,85 @@ fn athlete_view_has_no_plan_editing_and_saves_logs_and_check_ins() {
     h.get_by_role_and_label(egui::Role::Slider, "Session effort, RPE (0–10)")
         .set_value_accesskit(4.0);
     h.run();
+    type_into(&mut h, "Duration (min)", 0, "35");
+    type_into(&mut h, "Distance (km)", 0, "6.5");
+    // Notes: the log dialog's field comes after the check-in panel's.
+    type_into(&mut h, "Notes", 1, "felt fresh");
     h.get_by_label("Save log").click();
     h.run();
-    h.get_by_role_and_label(egui::Role::Slider, "Readiness (1–10)")
-        .set_value_accesskit(5.0);
-    h.get_by_role_and_label(egui::Role::Slider, "Pain (0–10)")
-        .set_value_accesskit(2.0);
+
+    h.get_by_label_contains("Log Easy on Thu 26 Nov").click();
     h.run();
+    h.get_by_label("Partly").click();
+    h.run();
+    type_into(&mut h, "Duration (min)", 0, "20");
+    h.get_by_label("Save log").click();
+    h.run();
+
+    h.get_by_label_contains("on Fri 27 Nov").click();
+    h.run();
+    h.get_by_label("Skipped").click();
+    h.run();
+    assert!(
+        h.query_by_label("Duration (min)").is_none(),
+        "a skipped session has no duration to give"
+    );
+    h.get_by_label("Save log").click();
+    h.run();
+
+    // The check-in, every field.
+    for (label, value) in [
+        ("Readiness (1–10)", 5.0),
+        ("Pain (0–10)", 2.0),
+        ("Sleep (hours)", 6.5),
+        ("Sleep quality (1–5)", 2.0),
+        ("Soreness (0–10)", 6.0),
+        ("Mood (1–10)", 4.0),
+        ("Motivation (1–10)", 8.0),
+    ] {
+        h.get_by_role_and_label(egui::Role::Slider, label)
+            .set_value_accesskit(value);
+        h.run();
+    }
+    type_into(&mut h, "Where does it hurt?", 0, "left calf");
     h.get_by_label("Save check-in").click();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
 
     let saved = peakline::io::load_plan(&path).expect("saved plan loads");
-    let logged = saved
-        .actuals
-        .iter()
-        .find(|a| a.date == today() && a.source == Source::Manual && a.session.is_some())
-        .expect("the log was saved");
-    assert_eq!(logged.rpe, Some(4.0));
+    let log_of = |day: &str| {
+        let date = crate::common::date(day);
+        saved
+            .actuals
+            .iter()
+            .find(|a| a.date == date && a.source == Source::Manual && a.session.is_some())
+            .unwrap_or_else(|| panic!("the log of {day} was saved"))
+    };
+    let done = log_of("2026-11-25");
+    assert_eq!(done.completion, Completion::Done);
+    assert_eq!(done.rpe, Some(4.0));
+    assert_eq!(done.duration_s, 35.0 * 60.0);
+    assert_eq!(done.distance_m, Some(6500.0));
+    assert_eq!(done.notes, "felt fresh");
+    let partly = log_of("2026-11-26");
+    assert_eq!(partly.completion, Completion::Partly);
+    assert_eq!(partly.duration_s, 20.0 * 60.0);
+    let skipped = log_of("2026-11-27");
+    assert_eq!(skipped.completion, Completion::Skipped);
+    assert_eq!((skipped.duration_s, skipped.distance_m), (0.0, None));
+
     let check = saved
         .wellness
         .iter()
         .find(|w| w.date == today())
         .expect("check-in saved");
     assert_eq!((check.readiness, check.pain), (Some(5), Some(2)));
+    assert_eq!(check.pain_location, "left calf");
+    assert_eq!(check.sleep_hours, Some(6.5));
+    assert_eq!(check.sleep_quality, Some(2));
+    assert_eq!(check.soreness, Some(6));
+    assert_eq!((check.mood, check.motivation), (Some(4), Some(8)));
     assert_eq!(saved.plan, before.plan, "the plan itself is untouched");
     assert_eq!(saved.change_log, before.change_log);
 
@@ -240,4 +339,80 @@ fn export_writes_a_calendar() {
         .filter(|s| s.kind != peakline::model::SessionType::Rest)
         .count();
     assert_eq!(events, sessions);
+}
+
+#[test]
+fn a_cancelled_import_reports_the_files_it_did_not_read() {
+    // Many copies of a 300-point GPX: reading them all takes far longer than the Cancel.
+    let files: Vec<PathBuf> = std::iter::repeat_n(data("garmin-activity-first300.gpx"), 400)
+        .chain([data("easy-run.tcx")])
+        .collect();
+    let mut h = app_harness_with(AppOptions::for_tests(today()));
+    h.state_mut()
+        .set_document(peakline::app::Document::unsaved_but_clean(
+            marathoner(),
+            "m.peakline.ron",
+        ));
+    h.run();
+    h.state_mut().start_import(files.clone());
+    // The progress dialog appears while the worker reads.
+    for _ in 0..20 {
+        h.run_steps(1);
+        if h.query_by_label("Importing activities").is_some() {
+            break;
+        }
+    }
+    h.get_by_label("Importing activities");
+    h.get_by_role_and_label(egui::Role::Button, "Cancel")
+        .click();
+    h.run_steps(1);
+    assert!(
+        h.state()
+            .import_job
+            .as_ref()
+            .is_none_or(|j| j.is_cancelling()),
+        "Cancel reached the job"
+    );
+    wait_for_import(&mut h);
+
+    let report = h.state().import_report.clone().expect("report");
+    // Every file has a line: those read, then those not read, in the order given.
+    assert_eq!(report.files.len(), files.len());
+    let not_read: Vec<&str> = report.not_read().map(|f| f.file.as_str()).collect();
+    assert!(!not_read.is_empty(), "cancelled before the end");
+    assert_eq!(
+        not_read.last().copied(),
+        Some(data("easy-run.tcx").display().to_string().as_str())
+    );
+    let read = files.len() - not_read.len();
+    assert!(
+        report.files[..read]
+            .iter()
+            .all(|f| f.outcome != Outcome::Cancelled)
+    );
+    assert!(
+        report.files[read..]
+            .iter()
+            .all(|f| f.outcome == Outcome::Cancelled)
+    );
+    // What was read is in the plan; the TCX run, never read, is not.
+    assert_eq!(h.state().doc.plan().actuals.len(), report.imported());
+    assert!(
+        h.state()
+            .doc
+            .plan()
+            .actuals
+            .iter()
+            .all(|a| a.source != Source::Tcx)
+    );
+    h.get_by_label("Import report");
+    assert!(
+        h.query_by_label_contains("not read: the import was cancelled")
+            .is_some()
+    );
+    assert_eq!(
+        h.get_all_by_label("not imported: the import was cancelled first")
+            .count(),
+        not_read.len()
+    );
 }
