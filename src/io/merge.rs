@@ -22,7 +22,16 @@
 //!    edited a log the coach already has ([`MatchedBy::SameLog`]).
 //!
 //! Same but not identical is a [`Conflict`]; anything else is new. A check-in is the same
-//! entry as the plan's check-in of its date. Identical pairs are found first, over all entries,
+//! entry as the plan's check-in of its date.
+//!
+//! *Logs the watch completed.* Importing a watch file merges it into the athlete's own log
+//! of the session (see [`crate::io::import::apply_import`]): the plan's entry then has a start
+//! time and the watch's measurements, the athlete's copy still the hand-written log. That
+//! pair counts as identical when the athlete's own fields (date, session, type, completion,
+//! RPE, notes, `logged_at`, and the duration they gave) are equal, so a later copy does not
+//! bring the log back as a difference. When the athlete has changed the log since, the
+//! conflict's "Take the athlete's" keeps the watch's start time and measurements and takes the
+//! athlete's fields: a copy never knows the recording, so it cannot mean to remove it. Identical pairs are found first, over all entries,
 //! so an entry identical to one plan entry is never reported as conflicting with another.
 //!
 //! *Conflicts* keep both versions. The newer by `logged_at` is preselected, usually the
@@ -48,7 +57,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::model::{Actual, ActualId, Plan, Wellness, plural};
+use crate::model::{Actual, ActualId, Plan, Source, Wellness, plural};
 
 /// What merging an athlete's copy would do; nothing has changed yet.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -228,14 +237,14 @@ fn merge_actuals(plan: &Plan, copy: &Plan, preview: &mut MergePreview) {
             .actuals
             .iter()
             .enumerate()
-            .find(|(i, p)| !claimed[*i] && same_content(p, c))
+            .find(|(i, p)| !claimed[*i] && same_entry(p, c))
             .map(|(i, _)| i);
         match free {
             Some(i) => {
                 claimed[i] = true;
                 preview.identical_actuals.push(c.clone());
             }
-            None if plan.actuals.iter().any(|p| same_content(p, c)) => {
+            None if plan.actuals.iter().any(|p| same_entry(p, c)) => {
                 preview.identical_actuals.push(c.clone());
             }
             None => pending.push(c),
@@ -340,7 +349,7 @@ pub fn apply_merge(
                     Some(slot) => {
                         *slot = Actual {
                             id: before.id,
-                            ..copy.clone()
+                            ..with_recording(copy, before)
                         };
                         summary.replaced_actuals.push(before.id);
                     }
@@ -360,7 +369,7 @@ pub fn apply_merge(
     }
 
     for actual in &preview.new_actuals {
-        if plan.actuals.iter().any(|a| same_content(a, actual)) {
+        if plan.actuals.iter().any(|a| same_entry(a, actual)) {
             summary.stale += 1;
             continue;
         }
@@ -445,6 +454,56 @@ fn matches_by(rule: MatchedBy, p: &Actual, c: &Actual) -> bool {
 /// Equal in everything but the id.
 fn same_content(a: &Actual, b: &Actual) -> bool {
     a.date == b.date && actual_differences(a, b).is_empty()
+}
+
+/// The plan's `p` is the copy's `c`, or `c` with a watch file merged in (see the module's
+/// "Logs the watch completed").
+fn same_entry(p: &Actual, c: &Actual) -> bool {
+    same_content(p, c) || completes(p, c)
+}
+
+/// Whether `p` is the hand-written log `c` completed by an import: `p` recorded (a start
+/// time, a file's source), `c` not, and the athlete's fields of both equal.
+fn completes(p: &Actual, c: &Actual) -> bool {
+    is_recorded(p)
+        && !is_recorded(c)
+        && p.date == c.date
+        && p.session == c.session
+        && p.kind == c.kind
+        && p.completion == c.completion
+        && p.rpe == c.rpe
+        && p.notes == c.notes
+        && p.logged_at == c.logged_at
+        && (p.duration_s == c.duration_s || c.duration_s <= 0.0)
+}
+
+fn is_recorded(a: &Actual) -> bool {
+    a.start.is_some() && a.source != Source::Manual
+}
+
+/// The copy's version of an entry, keeping what a watch file recorded in the plan's when the
+/// copy has no recording of its own (the athlete edited their log after the coach imported
+/// the watch file; see the module's "Logs the watch completed").
+fn with_recording(copy: &Actual, plan: &Actual) -> Actual {
+    if !is_recorded(plan) || is_recorded(copy) || copy.date != plan.date {
+        return copy.clone();
+    }
+    Actual {
+        start: plan.start,
+        sport: plan.sport,
+        duration_s: if copy.duration_s > 0.0 {
+            copy.duration_s
+        } else {
+            plan.duration_s
+        },
+        moving_s: plan.moving_s.or(copy.moving_s),
+        distance_m: plan.distance_m.or(copy.distance_m),
+        avg_hr: plan.avg_hr.or(copy.avg_hr),
+        max_hr: plan.max_hr.or(copy.max_hr),
+        source: plan.source,
+        file: plan.file.clone(),
+        ..copy.clone()
+    }
 }
 
 /// Fields (other than the id) in which two actuals differ.

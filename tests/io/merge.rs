@@ -734,3 +734,76 @@ proptest! {
         prop_assert_eq!(max as usize, ab.actuals.len());
     }
 }
+
+#[test]
+fn a_log_the_watch_completed_is_not_a_difference_and_a_later_edit_keeps_the_recording() {
+    // The athlete logs Sunday's long run by hand; the coach merges the copy...
+    let mut plan = sample_plan();
+    let mut copy = plan.clone();
+    let hand_log = Actual {
+        id: ActualId(1),
+        date: day(14),
+        session: Some(SessionId(1)),
+        duration_s: 5400.0,
+        distance_m: Some(16_000.0),
+        rpe: Some(5.0),
+        notes: "windy".to_owned(),
+        logged_at: Some(at("2027-03-14T18:00:00Z")),
+        ..Actual::default()
+    };
+    copy.actuals.push(hand_log.clone());
+    let preview = merge_athlete_copy(&plan, &copy);
+    apply_merge(&mut plan, &preview, &preview.preselected_choices());
+    // ...and imports the watch file of that run, which completes the athlete's log.
+    let watch = peakline::io::import::Activity {
+        start: start("2027-03-14 08:02"),
+        sport: Sport::Run,
+        duration_s: 5520.0,
+        moving_s: Some(5460.0),
+        distance_m: Some(16_240.0),
+        avg_hr: Some(141.0),
+        max_hr: Some(163.0),
+        title: None,
+        source: Source::Fit,
+    };
+    let report = peakline::io::import::apply_import(
+        &mut plan,
+        vec![("long.fit".to_owned(), Ok(vec![watch].into()))],
+    );
+    assert_eq!(report.merged.len(), 1);
+    let completed = plan.clone();
+
+    // The same copy again: nothing new, nothing to decide.
+    let again = merge_athlete_copy(&plan, &copy);
+    assert!(!again.has_changes(), "{again:?}");
+    assert!(again.conflicts.is_empty());
+    assert_eq!(again.identical_actuals.len(), 1);
+    apply_merge(&mut plan, &again, &again.preselected_choices());
+    assert_eq!(plan, completed);
+
+    // The athlete re-rates the run later: taking their version keeps the watch's data.
+    let mut rerated = copy.clone();
+    rerated.actuals[0].rpe = Some(6.0);
+    rerated.actuals[0].logged_at = Some(at("2027-03-15T07:00:00Z"));
+    let preview = merge_athlete_copy(&plan, &rerated);
+    assert_eq!(preview.conflicts.len(), 1);
+    assert_eq!(preview.conflicts[0].preselected, ConflictChoice::TakeCopy);
+    apply_merge(&mut plan, &preview, &preview.preselected_choices());
+    let a = &plan.actuals[0];
+    assert_eq!(a.rpe, Some(6.0));
+    assert_eq!(a.logged_at, rerated.actuals[0].logged_at);
+    assert_eq!(a.start, Some(start("2027-03-14 08:02")));
+    assert_eq!((a.distance_m, a.avg_hr), (Some(16_240.0), Some(141.0)));
+    assert_eq!(
+        (a.source, a.file.as_deref()),
+        (Source::Fit, Some("long.fit"))
+    );
+    assert_eq!(a.duration_s, hand_log.duration_s, "the athlete's minutes");
+    // And that merge is idempotent too.
+    let settled = plan.clone();
+    let once_more = merge_athlete_copy(&plan, &rerated);
+    assert!(!once_more.has_changes(), "{once_more:?}");
+    apply_merge(&mut plan, &once_more, &once_more.preselected_choices());
+    assert_eq!(plan, settled);
+    assert_eq!(validate(&plan), []);
+}
