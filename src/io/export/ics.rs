@@ -225,18 +225,34 @@ struct PreviousEvent {
 /// characters, the date) or stripped of control characters (the summary), so nothing from the
 /// old file can break the new one.
 fn previous_events(text: &str) -> Vec<PreviousEvent> {
+    /// An event being read: its UID and date may not have come yet.
+    #[derive(Default)]
+    struct Partial {
+        uid: Option<String>,
+        date: Option<NaiveDate>,
+        summary: String,
+        sequence: u32,
+        cancelled: bool,
+    }
     let mut events = Vec::new();
-    let mut current: Option<(Option<String>, Option<NaiveDate>, String, u32, bool)> = None;
+    let mut current: Option<Partial> = None;
     for content in unfolded_lines(text) {
         if content == "BEGIN:VEVENT" {
-            current = Some((None, None, String::new(), 0, false));
+            current = Some(Partial::default());
             continue;
         }
         let Some(event) = current.as_mut() else {
             continue;
         };
         if content == "END:VEVENT" {
-            if let Some((Some(uid), Some(date), summary, sequence, cancelled)) = current.take() {
+            if let Some(Partial {
+                uid: Some(uid),
+                date: Some(date),
+                summary,
+                sequence,
+                cancelled,
+            }) = current.take()
+            {
                 events.push(PreviousEvent {
                     uid,
                     date,
@@ -251,17 +267,17 @@ fn previous_events(text: &str) -> Vec<PreviousEvent> {
             continue;
         };
         match name {
-            "UID" if is_peakline_uid(value) => event.0 = Some(value.to_owned()),
-            "DTSTART;VALUE=DATE" => event.1 = NaiveDate::parse_from_str(value, "%Y%m%d").ok(),
+            "UID" if is_peakline_uid(value) => event.uid = Some(value.to_owned()),
+            "DTSTART;VALUE=DATE" => event.date = NaiveDate::parse_from_str(value, "%Y%m%d").ok(),
             "SUMMARY" => {
-                event.2 = value
+                event.summary = value
                     .chars()
                     .filter(|c| !c.is_control())
                     .take(500)
-                    .collect()
+                    .collect();
             }
-            "SEQUENCE" => event.3 = value.parse().unwrap_or(0),
-            "STATUS" => event.4 = value == "CANCELLED",
+            "SEQUENCE" => event.sequence = value.parse().unwrap_or(0),
+            "STATUS" => event.cancelled = value == "CANCELLED",
             _ => {}
         }
     }

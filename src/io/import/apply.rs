@@ -166,7 +166,7 @@ pub fn apply_import(
             }
             if let Some(log) = athletes_log(plan, &activity) {
                 starts.push(activity.start);
-                merge_into_log(log, activity, &short_name);
+                merge_into_log(log, &activity, &short_name);
                 report.merged.push(log.id);
                 merged += 1;
                 continue;
@@ -228,7 +228,7 @@ fn athletes_log<'p>(plan: &'p mut Plan, activity: &Activity) -> Option<&'p mut A
 /// athlete's: session RPE, notes, completion, session link and `logged_at`, and the duration
 /// when they gave one — session-RPE load is their RPE × *their* minutes (Foster 2001), and
 /// the watch's elapsed time includes pauses; the file's duration fills an empty one.
-fn merge_into_log(log: &mut Actual, a: Activity, file: &str) {
+fn merge_into_log(log: &mut Actual, a: &Activity, file: &str) {
     log.start = Some(a.start);
     log.sport = a.sport;
     if log.duration_s <= 0.0 {

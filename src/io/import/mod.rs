@@ -117,9 +117,10 @@ pub struct ImportOptions {
     pub zone: LocalZone,
     /// Use the local time a FIT file records for itself when it has one (recommended).
     pub use_file_offset: bool,
-    /// Distance unit of Garmin Connect CSV exports, which follow the account's km/mi setting
-    /// without saying so. `None`: read it from the header or the values when they carry it,
-    /// otherwise kilometres. The app should pass the unit the user picks in the import dialog.
+    /// The distance unit to assume for Garmin Connect CSV exports that neither name nor
+    /// reveal theirs (they follow the account's km/mi setting without saying so): the app
+    /// passes the user's unit setting, the CLI its `--garmin-units`. `None`: kilometres. The
+    /// file's own evidence always wins; see the "Distance unit" notes of the Garmin reader.
     pub garmin_distance_unit: Option<DistanceUnit>,
 }
 
