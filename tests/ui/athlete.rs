@@ -416,3 +416,35 @@ fn a_cancelled_import_reports_the_files_it_did_not_read() {
         not_read.len()
     );
 }
+
+#[test]
+fn a_garmin_export_that_hides_its_unit_is_read_in_the_users_unit() {
+    let mut h = app_harness_with(AppOptions::for_tests(today()));
+    h.state_mut()
+        .set_document(peakline::app::Document::unsaved_but_clean(
+            marathoner(),
+            "m.peakline.ron",
+        ));
+    h.state_mut().prefs.units = peakline::app::Units::Imperial;
+    h.run();
+    h.state_mut()
+        .start_import(vec![data("garmin-activities-mi.csv")]);
+    wait_for_import(&mut h);
+    let report = h.state().import_report.clone().expect("report");
+    assert!(
+        report.files[0].assumptions[0].starts_with("distances read in miles"),
+        "{:?}",
+        report.files[0].assumptions
+    );
+    h.get_by_label_contains("note: distances read in miles");
+    let run = h
+        .state()
+        .doc
+        .plan()
+        .actuals
+        .iter()
+        .find(|a| a.notes == "Long Run")
+        .cloned()
+        .expect("the run");
+    assert!((run.distance_m.expect("distance") - 6.23 * 1609.344).abs() < 1e-6);
+}
