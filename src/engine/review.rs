@@ -19,7 +19,8 @@ use super::signals::{
     pain_max, readiness, sleep_mean_h, soreness_mean,
 };
 use super::trim::{
-    ReasonLog, add_rest_day, annotate, ease_hard_between, ease_hard_keeping, trim_to,
+    ReasonLog, add_rest_day, annotate, ease_first_hard, ease_hard_between, ease_hard_keeping,
+    trim_to,
 };
 use crate::model::{Decision, Plan, Review, ReviewKind, Session, SessionId, Week, WeekStatus};
 
@@ -33,7 +34,7 @@ pub enum DraftRule {
     LowReadiness,
     /// Load compliance under ~70 %: hold at last week's actual load (with a floor).
     LowCompliance,
-    /// Form very negative: an extra rest day.
+    /// Form very negative: an extra easy day (or rest day when nothing is left to ease).
     VeryNegativeForm,
 }
 
@@ -166,7 +167,8 @@ fn read_signals(
 ///   log covers at least [`COMPLIANCE_MIN_LOGGED_DAYS`] of them) ➡ the load held at last week's
 ///   actual load, but not below [`COMPLIANCE_HOLD_FLOOR`] of the plan, instead of ramping
 ///   (volume first, then intensity);
-/// - form under [`FORM_VERY_NEGATIVE_SHARE`] of fitness ➡ an extra rest day.
+/// - form under [`FORM_VERY_NEGATIVE_SHARE`] of fitness ➡ an extra easy day: the first quality
+///   session eased (an easy day made a rest day when no quality session is left).
 ///
 /// Sessions before `today` and races are never changed; the draft's load never exceeds the
 /// plan's. Without an adopted week there the draft is an empty week with a note.
@@ -361,23 +363,39 @@ pub fn draft_week(plan: &Plan, week_start: NaiveDate, today: NaiveDate) -> Weekl
         && let Some(share) = form.form_share
         && share < FORM_VERY_NEGATIVE_SHARE
     {
-        let reason = format!(
+        let form_text = format!(
             "Form {:.0} is {:.0} % of fitness {:.0} going into the week (below {:.0} %, the \
-             high-risk zone): one more rest day.",
+             high-risk zone)",
             form.form,
             share * 100.0,
             form.fitness,
             FORM_VERY_NEGATIVE_SHARE * 100.0
         );
-        let why = format!("Form {:.0} % of fitness: an extra rest day", share * 100.0);
-        match add_rest_day(&mut week, from, &why, &mut log) {
-            Some(_) => rules.push(AppliedRule {
+        // An extra easy day: the first quality session eased; with none left, an easy day
+        // becomes a rest day.
+        let easy = format!("Form {:.0} % of fitness: an extra easy day", share * 100.0);
+        let rest = format!("Form {:.0} % of fitness: an extra rest day", share * 100.0);
+        if let Some(day) = ease_first_hard(&mut week, from, &easy, &mut log) {
+            rules.push(AppliedRule {
                 rule: DraftRule::VeryNegativeForm,
-                reason,
-            }),
-            None => notes.push(format!(
-                "{reason} No easy day is left to make a rest day: the coach decides."
-            )),
+                reason: format!(
+                    "{form_text}: one more easy day ({} eased to an easy run).",
+                    day.format("%a %-d %b")
+                ),
+            });
+        } else if let Some(day) = add_rest_day(&mut week, from, &rest, &mut log) {
+            rules.push(AppliedRule {
+                rule: DraftRule::VeryNegativeForm,
+                reason: format!(
+                    "{form_text}: no quality session left to ease, so {} becomes a rest day.",
+                    day.format("%a %-d %b")
+                ),
+            });
+        } else {
+            notes.push(format!(
+                "{form_text}. No quality session or easy day is left to lighten: the coach \
+                 decides."
+            ));
         }
     }
 

@@ -315,7 +315,7 @@ fn missed_sessions_never_raise_next_weeks_load_above_the_plan() {
 }
 
 #[test]
-fn very_negative_form_adds_a_rest_day() {
+fn very_negative_form_adds_an_easy_day() {
     let (mut plan, week, today) = build_week_athlete();
     let from = today - Days::new(9);
     plan.actuals.retain(|a| a.date < from);
@@ -326,6 +326,57 @@ fn very_negative_form_adds_a_rest_day() {
     let draft = draft_week(&plan, week, today);
     let form = draft.signals.form.as_ref().expect("form");
     assert!(form.form_share.expect("share") < -0.30, "{form:?}");
+    assert!(fired(&draft, DraftRule::VeryNegativeForm));
+    // The build week has quality sessions: the first becomes an easy run, nothing else moves.
+    assert_eq!(
+        draft.proposed.hard_sessions() + 1,
+        draft.planned.hard_sessions()
+    );
+    assert_eq!(draft.proposed.sessions.len(), draft.planned.sessions.len());
+    let first_hard = draft
+        .planned
+        .sessions
+        .iter()
+        .filter(|s| s.is_hard())
+        .map(|s| s.date)
+        .min()
+        .expect("a quality session");
+    let eased: Vec<_> = draft
+        .proposed
+        .sessions
+        .iter()
+        .zip(&draft.planned.sessions)
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(eased.len(), 1, "{eased:?}");
+    let (after, before) = eased[0];
+    assert_eq!(before.date, first_hard);
+    assert!(before.is_hard() && after.kind == SessionType::Easy);
+    assert!(after.load_au() < before.load_au());
+    let reason = &draft.rules[0].reason;
+    assert!(reason.contains("one more easy day"), "{reason}");
+}
+
+#[test]
+fn very_negative_form_with_no_quality_left_adds_a_rest_day() {
+    let (mut plan, week, today) = build_week_athlete();
+    let from = today - Days::new(9);
+    plan.actuals.retain(|a| a.date < from);
+    log_sessions(&mut plan, from, today, |s| {
+        Some((1.6, (s.rpe * 1.8).min(10.0)))
+    });
+    // The coach already took the quality out of next week.
+    for w in plan.plan.as_mut().expect("adopted").weeks.iter_mut() {
+        if w.start == week {
+            for s in &mut w.sessions {
+                if s.is_hard() {
+                    s.kind = SessionType::Easy;
+                    s.rpe = 3.0;
+                }
+            }
+        }
+    }
+    let draft = draft_week(&plan, week, today);
     assert!(fired(&draft, DraftRule::VeryNegativeForm));
     let days = |w: &peakline::model::Week| {
         let mut d: Vec<_> = w.sessions.iter().map(|s| s.date).collect();

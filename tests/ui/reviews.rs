@@ -51,6 +51,34 @@ fn approving_the_weekly_draft_replaces_the_week_logs_why_and_undoes_exactly() {
     h.run();
     assert_eq!(h.state().doc.plan(), &original, "edits stay in the draft");
 
+    // Each edit needs its reason, as in the week editor, before the draft can be approved.
+    assert!(
+        h.get_by_label("✔ Approve draft…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    for (edit, why) in [
+        ("Why: Sat 5 Dec Easy", "Travel"),
+        ("Why: Sun 6 Dec Long run", "Athlete preference"),
+    ] {
+        h.get_by_label(edit).scroll_to_me();
+        h.run();
+        h.get_by_label(edit).click();
+        h.run();
+        h.get_by_label(why).click();
+        h.run();
+    }
+    h.get_by_label("Why: Sun 6 Dec Long run, details").click();
+    h.run();
+    h.get_by_label("Why: Sun 6 Dec Long run, details")
+        .type_text("wants 95 min with the club");
+    h.run();
+    assert!(
+        !h.get_by_label("✔ Approve draft…")
+            .accesskit_node()
+            .is_disabled()
+    );
+
     h.get_by_label("✔ Approve draft…").click();
     h.run();
     h.get_by_label("Why this change?");
@@ -119,6 +147,14 @@ fn approving_the_weekly_draft_replaces_the_week_logs_why_and_undoes_exactly() {
             .decisions
             .iter()
             .all(|d| d.choice == DecisionChoice::Adjust)
+    );
+    let notes: Vec<&str> = review.decisions.iter().map(|d| d.note.as_str()).collect();
+    assert!(notes.iter().any(|n| n.ends_with("— Travel")), "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.ends_with("— Athlete preference: wants 95 min with the club")),
+        "{notes:?}"
     );
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
