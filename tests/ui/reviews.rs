@@ -399,3 +399,11 @@ fn after_the_a_race_the_fit_becomes_next_seasons_model_and_the_report_is_exporte
         h.state().status
     );
 }
+
+#[test]
+fn the_reviews_tab_says_when_the_monthly_audit_is_due() {
+    // The demo's athlete has logged since 26 Oct and no audit is recorded: due on 25 Nov.
+    let mut h = app_harness();
+    open_reviews(&mut h, "Weekly review");
+    h.get_by_label_contains("Monthly audit due — No audit yet");
+}
