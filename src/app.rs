@@ -599,7 +599,7 @@ impl PeaklineApp {
         let Some(example) = io::examples::EXAMPLES.get(index) else {
             return;
         };
-        match example.load() {
+        match example.load_as_of(self.today) {
             Ok(plan) => {
                 self.doc = Document::unsaved_but_clean(plan, example.file_name);
                 self.view = ui::ViewState::default();

@@ -154,7 +154,7 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         until: NaiveDate,
         /// Seed of the noise; the default made the committed demo.
-        #[arg(long, default_value_t = 23)]
+        #[arg(long, default_value_t = crate::io::sample::DEMO_SEED)]
         seed: u64,
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,

@@ -151,6 +151,56 @@ pub struct Audit {
     pub notes: Vec<String>,
 }
 
+/// Whether the monthly audit is due, and why: the source article's rhythm is a weekly meeting
+/// and a zoom-out "every four weeks".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AuditDue {
+    pub due: bool,
+    /// End of the last recorded audit's period, if any.
+    pub last_audit: Option<NaiveDate>,
+    /// Whole weeks since the last audit (or since the athlete started logging).
+    pub weeks: i64,
+    /// "Last audit 5 weeks ago (period ending 25 Oct): due." for the screen.
+    pub text: String,
+}
+
+/// Whether an audit is due on `today`: [`AUDIT_WEEKS`] weeks or more since the end of the
+/// last recorded audit, or, before the first one, since the athlete's first logged day. Never
+/// due before anything is logged: there is nothing to compare with.
+pub fn audit_due(plan: &Plan, today: NaiveDate) -> AuditDue {
+    let last_audit = plan
+        .reviews
+        .iter()
+        .filter(|r| r.kind == ReviewKind::Audit)
+        .map(|r| r.period_end)
+        .max();
+    let first_logged = plan.actuals.iter().map(|a| a.date).min();
+    let since = last_audit.or(first_logged);
+    let weeks = since.map_or(0, |d| (today - d).num_days().max(0) / 7);
+    let due = since.is_some_and(|d| d < today) && weeks >= AUDIT_WEEKS;
+    let text = match (last_audit, first_logged) {
+        (Some(end), _) => format!(
+            "Last audit {weeks} {} ago (period ending {}){}",
+            crate::model::plural(weeks, "week", "weeks"),
+            end.format("%-d %b %Y"),
+            if due { ": due." } else { "." }
+        ),
+        (None, Some(first)) => format!(
+            "No audit yet; the athlete has logged since {} ({weeks} {}){}",
+            first.format("%-d %b %Y"),
+            crate::model::plural(weeks, "week", "weeks"),
+            if due { ": due." } else { "." }
+        ),
+        (None, None) => "Nothing logged yet: an audit has nothing to compare.".to_owned(),
+    };
+    AuditDue {
+        due,
+        last_audit,
+        weeks,
+        text,
+    }
+}
+
 /// Audits the last [`AUDIT_WEEKS`] complete weeks before today's week.
 pub fn audit(plan: &Plan, today: NaiveDate) -> Audit {
     let end = add_days(plan.season.week_start.week_of(today), -1);

@@ -10,15 +10,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::rules::{
-    COMPLIANCE_HOLD_BELOW, FORM_VERY_NEGATIVE_SHARE, HARD_SESSION_CUT, LOW_READINESS_LOAD_FACTOR,
-    LOW_READINESS_MAX_HARD, PAIN_LOAD_FACTOR, READINESS_LOW_DAYS,
+    COMPLIANCE_HOLD_BELOW, COMPLIANCE_HOLD_FLOOR, COMPLIANCE_MIN_LOGGED_DAYS,
+    FORM_VERY_NEGATIVE_SHARE, HARD_SESSION_CUT, LOW_READINESS_LOAD_FACTOR, LOW_READINESS_MAX_HARD,
+    PAIN_LOAD_FACTOR, READINESS_LOW_DAYS,
 };
 use super::signals::{
     FormSignal, LoadWindow, ReadinessSignal, SessionIndex, add_days, form_on, load_window,
     pain_max, readiness, sleep_mean_h, soreness_mean,
 };
 use super::trim::{
-    ReasonLog, add_rest_day, annotate, ease_hard_between, ease_hard_keeping, trim_to,
+    ReasonLog, add_rest_day, annotate, ease_first_hard, ease_hard_between, ease_hard_keeping,
+    trim_to,
 };
 use crate::model::{Decision, Plan, Review, ReviewKind, Session, SessionId, Week, WeekStatus};
 
@@ -30,9 +32,9 @@ pub enum DraftRule {
     Pain,
     /// Readiness below the athlete's baseline for several days: intensity first, then volume.
     LowReadiness,
-    /// Load compliance under ~70 %: hold at last week's actual load.
+    /// Load compliance under ~70 %: hold at last week's actual load (with a floor).
     LowCompliance,
-    /// Form very negative: an extra rest day.
+    /// Form very negative: an extra easy day (or rest day when nothing is left to ease).
     VeryNegativeForm,
 }
 
@@ -161,9 +163,12 @@ fn read_signals(
 /// - readiness below the athlete's baseline for [`READINESS_LOW_DAYS`]+ consecutive days ➡ at
 ///   most [`LOW_READINESS_MAX_HARD`] quality session, shortened, and the load at most
 ///   [`LOW_READINESS_LOAD_FACTOR`] of the plan (intensity first, then volume);
-/// - load compliance under [`COMPLIANCE_HOLD_BELOW`] in the last 7 days ➡ the load held at last
-///   week's actual load instead of ramping (volume first, then intensity);
-/// - form under [`FORM_VERY_NEGATIVE_SHARE`] of fitness ➡ an extra rest day.
+/// - load compliance under [`COMPLIANCE_HOLD_BELOW`] in the last 7 days (judged only when the
+///   log covers at least [`COMPLIANCE_MIN_LOGGED_DAYS`] of them) ➡ the load held at last week's
+///   actual load, but not below [`COMPLIANCE_HOLD_FLOOR`] of the plan, instead of ramping
+///   (volume first, then intensity);
+/// - form under [`FORM_VERY_NEGATIVE_SHARE`] of fitness ➡ an extra easy day: the first quality
+///   session eased (an easy day made a rest day when no quality session is left).
 ///
 /// Sessions before `today` and races are never changed; the draft's load never exceeds the
 /// plan's. Without an adopted week there the draft is an empty week with a note.
@@ -210,6 +215,12 @@ pub fn draft_week(plan: &Plan, week_start: NaiveDate, today: NaiveDate) -> Weekl
             "Nothing logged yet: load compliance and form from actual training are unknown."
                 .to_owned(),
         );
+    } else if let Some((last, days)) = index.stale_log(window_end) {
+        notes.push(format!(
+            "Nothing logged after {last} ({days} {} before {window_end}): those days count as \
+             not known yet, not as missed. Merge the athlete's file or import activities before reviewing.",
+            crate::model::plural(days, "day", "days")
+        ));
     }
     if signals.readiness.checkins == 0 {
         notes.push("No readiness check-ins in the last 7 days.".to_owned());
@@ -298,57 +309,93 @@ pub fn draft_week(plan: &Plan, week_start: NaiveDate, today: NaiveDate) -> Weekl
     } else {
         last_week.actual_au
     };
-    if let Some(compliance) = last_week.compliance
-        && compliance < COMPLIANCE_HOLD_BELOW
-        && weekly_actual < target
-    {
-        let reason = format!(
-            "Load compliance {:.0} % of plan over the last 7 days (under {:.0} %): load held at \
-             last week's actual {:.0} AU instead of the planned {:.0} AU; missed sessions are \
-             not made up.",
-            compliance * 100.0,
-            COMPLIANCE_HOLD_BELOW * 100.0,
-            weekly_actual,
-            plan_load
-        );
-        target = weekly_actual;
-        let why = format!(
-            "Compliance {:.0} %: load held at last week's {weekly_actual:.0} AU",
-            compliance * 100.0
-        );
-        let left = trim_to(&mut week, from, target, &why, &mut log);
-        if left > 0.0 {
+    let hold_to = weekly_actual.max(plan_load * COMPLIANCE_HOLD_FLOOR);
+    match last_week.compliance {
+        Some(compliance)
+            if compliance < COMPLIANCE_HOLD_BELOW
+                && last_week.logged_days < COMPLIANCE_MIN_LOGGED_DAYS =>
+        {
             notes.push(format!(
-                "The hold could not reach {target:.0} AU: {left:.0} AU are in days already lived or races."
+                "Load compliance {:.0} % over only {} logged {}: too few to judge, so the \
+                 load is not held.",
+                compliance * 100.0,
+                last_week.logged_days,
+                crate::model::plural(last_week.logged_days as i64, "day", "days")
             ));
         }
-        rules.push(AppliedRule {
-            rule: DraftRule::LowCompliance,
-            reason,
-        });
+        Some(compliance) if compliance < COMPLIANCE_HOLD_BELOW && hold_to < target => {
+            let floor = if hold_to > weekly_actual {
+                format!(
+                    " (not below {:.0} % of the plan: a lost week is no reason to plan nothing)",
+                    COMPLIANCE_HOLD_FLOOR * 100.0
+                )
+            } else {
+                String::new()
+            };
+            let reason = format!(
+                "Load compliance {:.0} % of plan over the last 7 days (under {:.0} %): load held \
+                 at {hold_to:.0} AU{floor} instead of ramping to the planned {plan_load:.0} AU; \
+                 last week's actual was {weekly_actual:.0} AU. Missed sessions are not made up.",
+                compliance * 100.0,
+                COMPLIANCE_HOLD_BELOW * 100.0,
+            );
+            target = hold_to;
+            let why = format!(
+                "Compliance {:.0} %: load held at {hold_to:.0} AU",
+                compliance * 100.0
+            );
+            let left = trim_to(&mut week, from, target, &why, &mut log);
+            if left > 0.0 {
+                notes.push(format!(
+                    "The hold could not reach {target:.0} AU: {left:.0} AU are in days already \
+                     lived or races."
+                ));
+            }
+            rules.push(AppliedRule {
+                rule: DraftRule::LowCompliance,
+                reason,
+            });
+        }
+        _ => {}
     }
 
     if let Some(form) = &signals.form
         && let Some(share) = form.form_share
         && share < FORM_VERY_NEGATIVE_SHARE
     {
-        let reason = format!(
+        let form_text = format!(
             "Form {:.0} is {:.0} % of fitness {:.0} going into the week (below {:.0} %, the \
-             high-risk zone): one more rest day.",
+             high-risk zone)",
             form.form,
             share * 100.0,
             form.fitness,
             FORM_VERY_NEGATIVE_SHARE * 100.0
         );
-        let why = format!("Form {:.0} % of fitness: an extra rest day", share * 100.0);
-        match add_rest_day(&mut week, from, &why, &mut log) {
-            Some(_) => rules.push(AppliedRule {
+        // An extra easy day: the first quality session eased; with none left, an easy day
+        // becomes a rest day.
+        let easy = format!("Form {:.0} % of fitness: an extra easy day", share * 100.0);
+        let rest = format!("Form {:.0} % of fitness: an extra rest day", share * 100.0);
+        if let Some(day) = ease_first_hard(&mut week, from, &easy, &mut log) {
+            rules.push(AppliedRule {
                 rule: DraftRule::VeryNegativeForm,
-                reason,
-            }),
-            None => notes.push(format!(
-                "{reason} No easy day is left to make a rest day: the coach decides."
-            )),
+                reason: format!(
+                    "{form_text}: one more easy day ({} eased to an easy run).",
+                    day.format("%a %-d %b")
+                ),
+            });
+        } else if let Some(day) = add_rest_day(&mut week, from, &rest, &mut log) {
+            rules.push(AppliedRule {
+                rule: DraftRule::VeryNegativeForm,
+                reason: format!(
+                    "{form_text}: no quality session left to ease, so {} becomes a rest day.",
+                    day.format("%a %-d %b")
+                ),
+            });
+        } else {
+            notes.push(format!(
+                "{form_text}. No quality session or easy day is left to lighten: the coach \
+                 decides."
+            ));
         }
     }
 

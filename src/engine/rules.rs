@@ -365,6 +365,16 @@ pub const PAIN_LOAD_FACTOR: f64 = 0.80;
 /// assume the previous week was done).
 pub const COMPLIANCE_HOLD_BELOW: f64 = 0.70;
 
+/// The compliance hold never drafts a week below this share of the plan: a week of nothing
+/// logged as done (illness, a lost week) is not a reason to plan nothing; the coach decides
+/// whether to rest fully. Half the plan is a gentle return (coaching convention: after a
+/// missed week, resume at about half to two thirds of the previous load).
+pub const COMPLIANCE_HOLD_FLOOR: f64 = 0.50;
+
+/// Load compliance is judged only when the log covers at least this many of the last 7 days:
+/// one or two logged days say little about a week (a rest day, or only the long run).
+pub const COMPLIANCE_MIN_LOGGED_DAYS: usize = 4;
+
 /// Form (TSB) below this share of fitness (CTL) is "very negative": the weekly draft adds an
 /// extra easy or rest day. intervals.icu reads form relative to fitness: −10 to −30 % is the
 /// optimal training zone, below −30 % the high-risk zone.

@@ -7,8 +7,10 @@
 //!
 //! # Design
 //! Days before the athlete's first logged actual are *not logged*, not *not trained*: a coach
-//! who starts logging in week 5 should not see weeks 1–4 as 0 % compliance. Compliance is only
-//! computed from the first logged day on, and load curves use the plan for the days before it.
+//! who starts logging in week 5 should not see weeks 1–4 as 0 % compliance. The same holds at
+//! the other end: days after the athlete's last entry (an actual or a check-in) are *not known
+//! yet* — the athlete's file has not been merged, the watch not imported — not *missed*. So
+//! compliance is only computed over the logged span, and load curves use the plan outside it.
 
 use crate::model::Total;
 use std::collections::BTreeMap;
@@ -48,6 +50,8 @@ pub struct SessionIndex<'a> {
     by_id: BTreeMap<SessionId, &'a Session>,
     /// Date of the first actual logged (done, partly or skipped), if any.
     pub first_logged: Option<NaiveDate>,
+    /// Date of the athlete's latest entry: an actual or a daily check-in.
+    pub last_logged: Option<NaiveDate>,
 }
 
 impl<'a> SessionIndex<'a> {
@@ -56,6 +60,12 @@ impl<'a> SessionIndex<'a> {
         Self {
             by_id: plan.sessions().map(|s| (s.id, s)).collect(),
             first_logged: plan.actuals.iter().map(|a| a.date).min(),
+            last_logged: plan
+                .actuals
+                .iter()
+                .map(|a| a.date)
+                .chain(plan.wellness.iter().map(|w| w.date))
+                .max(),
         }
     }
 
@@ -71,9 +81,27 @@ impl<'a> SessionIndex<'a> {
             .or_else(|| actual.session.and_then(|id| self.get(id)).map(|s| s.kind))
     }
 
-    /// Whether the athlete was logging on `date` (on or after the first logged actual).
+    /// Whether the log covers `date`: on or after the first logged actual and on or before the
+    /// athlete's latest entry.
     pub fn logging_on(&self, date: NaiveDate) -> bool {
-        self.first_logged.is_some_and(|f| f <= date)
+        self.logged_span(date, date).is_some()
+    }
+
+    /// The part of `start..=end` the log covers, `None` if none of it.
+    pub fn logged_span(&self, start: NaiveDate, end: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        let from = self.first_logged?.max(start);
+        let to = self.last_logged?.min(end);
+        (from <= to).then_some((from, to))
+    }
+
+    /// The athlete's latest entry and how many days before `end` it is, when the log has
+    /// started by `end` but stops at least two days short of it (one day is just "not logged
+    /// yet today"): the stretch a coach should merge or import before judging compliance.
+    pub fn stale_log(&self, end: NaiveDate) -> Option<(NaiveDate, i64)> {
+        self.first_logged.filter(|f| *f <= end)?;
+        let last = self.last_logged?;
+        let days = (end - last).num_days();
+        (days >= 2).then_some((last, days))
     }
 }
 
@@ -209,13 +237,13 @@ pub struct LoadWindow {
     pub actual_au: f64,
     /// Planned load over the same days.
     pub planned_au: f64,
-    /// Actual ÷ planned load; `None` when the athlete was not logging yet or nothing was
-    /// planned.
+    /// Actual ÷ planned load over the logged days; `None` when the log does not cover the
+    /// window or nothing was planned on the logged days.
     pub compliance: Option<f64>,
     pub sessions_planned: usize,
     /// Done or partly done.
     pub sessions_done: usize,
-    /// Days of the window on which the athlete was logging.
+    /// Days of the window the log covers.
     pub logged_days: usize,
 }
 
@@ -227,24 +255,23 @@ impl LoadWindow {
     }
 }
 
-/// Load and sessions over `start..=end`, counted from the athlete's first logged day on.
+/// Load and sessions over `start..=end`, counted over the days the log covers
+/// ([`SessionIndex::logged_span`]).
 pub fn load_window(
     plan: &Plan,
     index: &SessionIndex<'_>,
     start: NaiveDate,
     end: NaiveDate,
 ) -> LoadWindow {
-    let from = index.first_logged.map_or(end, |f| f.max(start));
-    let logging = index.first_logged.is_some_and(|f| f <= end);
-    let (actual_au, planned, logged_days) = if logging {
-        let actual = actual_series(plan, index, from, end).total();
-        (
-            actual,
-            planned_au(plan, from, end),
-            (end - from).num_days() + 1,
-        )
-    } else {
-        (0.0, planned_au(plan, start, end), 0)
+    let span = index.logged_span(start, end);
+    let logging = span.is_some();
+    let (actual_au, planned, logged_days) = match span {
+        Some((from, to)) => (
+            actual_series(plan, index, from, to).total(),
+            planned_au(plan, from, to),
+            (to - from).num_days() + 1,
+        ),
+        None => (0.0, planned_au(plan, start, end), 0),
     };
     let outcomes = session_outcomes(plan, index, start, end);
     LoadWindow {

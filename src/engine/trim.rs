@@ -120,6 +120,26 @@ pub fn ease_hard_between(
     }
 }
 
+/// Turns the week's first quality session (races aside) on or after `from` into an easy run:
+/// the earliest, because fatigue is highest at the start of the week. Returns its day, or
+/// `None` when no quality session is left to ease.
+pub fn ease_first_hard(
+    week: &mut Week,
+    from: NaiveDate,
+    why: &str,
+    log: &mut ReasonLog,
+) -> Option<NaiveDate> {
+    let pace = easy_pace(week);
+    let s = week
+        .sessions
+        .iter_mut()
+        .filter(|s| easable(s, from))
+        .min_by_key(|s| s.date)?;
+    to_easy(s, None, pace, why);
+    note(log, s.id, why);
+    Some(s.date)
+}
+
 /// Keeps at most `keep` quality sessions (the latest of the week, when the athlete has had the
 /// most days to recover), shortened by `cut` (a share); the earlier ones become easy runs.
 pub fn ease_hard_keeping(

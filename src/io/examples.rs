@@ -2,6 +2,9 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
+use super::sample::{DEMO_SEED, extend_history};
 use super::{LoadError, parse_plan};
 use crate::model::Plan;
 
@@ -49,6 +52,20 @@ impl Example {
     /// Only if the embedded file is broken (a test guards against that).
     pub fn load(&self) -> Result<Plan, LoadError> {
         parse_plan(Path::new(self.file_name), self.text.as_bytes())
+    }
+
+    /// The example as a user opening it on `today` sees it: an example that ships with a
+    /// synthetic training history (the demo) has that history carried on up to yesterday
+    /// ([`extend_history`]),
+    /// so its dashboard and weekly review read a current log rather than one that stopped on
+    /// the day the file was made. The same `today` always gives the same plan.
+    ///
+    /// # Errors
+    /// As [`Example::load`].
+    pub fn load_as_of(&self, today: NaiveDate) -> Result<Plan, LoadError> {
+        let mut plan = self.load()?;
+        extend_history(&mut plan, today, DEMO_SEED);
+        Ok(plan)
     }
 }
 

@@ -24,6 +24,9 @@ use crate::model::{
     Actual, ActualId, Completion, Plan, Session, SessionType, Source, Sport, Wellness,
 };
 
+/// Seed of the committed demo's history (`peakline demo-data`'s default).
+pub const DEMO_SEED: u64 = 23;
+
 /// Share of planned sessions done as planned or cut short (the rest skipped): the brief
 /// says about 90 %.
 const SKIP_UNLOGGED: f64 = 0.04;
@@ -48,9 +51,30 @@ const UTC_OFFSET_H: i64 = 1;
 /// an actual and days that already have a check-in are left alone; new actual ids continue
 /// from the highest in the plan. Nothing but `actuals` and `wellness` changes.
 pub fn synthesize_history(plan: &mut Plan, until: NaiveDate, seed: u64) {
+    let first_day = plan.weeks().first().map_or(plan.season.start, |w| w.start);
+    synthesize_between(plan, first_day, until, seed);
+}
+
+/// Carries a synthetic history on from the day after its latest entry (actual or check-in) up
+/// to `until` (exclusive), leaving everything before untouched: the past a user has already
+/// seen stays as it was, sessions skipped without a log stay skipped. Without any history it
+/// does nothing (only demo plans that ship with a history are carried on).
+pub fn extend_history(plan: &mut Plan, until: NaiveDate, seed: u64) {
+    let latest = plan
+        .actuals
+        .iter()
+        .map(|a| a.date)
+        .chain(plan.wellness.iter().map(|w| w.date))
+        .max();
+    let Some(from) = latest.and_then(|d| d.succ_opt()) else {
+        return;
+    };
+    synthesize_between(plan, from, until, seed);
+}
+
+fn synthesize_between(plan: &mut Plan, first_day: NaiveDate, until: NaiveDate, seed: u64) {
     let mut rng = Rng::new(seed);
     let weeks = plan.weeks().to_vec();
-    let first_day = weeks.first().map_or(plan.season.start, |w| w.start);
     if first_day >= until {
         return;
     }

@@ -98,6 +98,19 @@ impl ReasonPick {
         Self::Scenario,
     ];
 
+    /// The quick picks a coach chooses from when editing a week (SPEC §3, plus illness);
+    /// `Scenario` is only set by the app, for an accepted what-if.
+    pub const QUICK: [ReasonPick; 8] = [
+        Self::Fatigue,
+        Self::LifeStress,
+        Self::Travel,
+        Self::Niggle,
+        Self::AthletePreference,
+        Self::Weather,
+        Self::Illness,
+        Self::CoachJudgement,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Fatigue => "Fatigue",

@@ -230,3 +230,49 @@ fn recording_saves_the_coachs_decisions_as_an_audit_review() {
     );
     assert!(peakline::model::validate(&plan).is_empty());
 }
+
+#[test]
+fn an_audit_is_due_four_weeks_after_the_last_one_or_after_logging_starts() {
+    use peakline::engine::audit::audit_due;
+    use peakline::model::{Review, ReviewKind};
+    let mut plan = crate::common::marathoner();
+    let first = plan.weeks()[0].start;
+    // Nothing logged: never due.
+    let d = audit_due(&plan, first + chrono::Days::new(60));
+    assert!(!d.due && d.text.contains("Nothing logged"), "{d:?}");
+
+    crate::common::log_as_planned(&mut plan, first, first + chrono::Days::new(40));
+    let logged_from = plan.actuals.iter().map(|a| a.date).min().unwrap();
+    let d = audit_due(&plan, logged_from + chrono::Days::new(27));
+    assert!(!d.due, "3 weeks and 6 days: {d:?}");
+    let d = audit_due(&plan, logged_from + chrono::Days::new(28));
+    assert!(
+        d.due && d.weeks == 4 && d.text.contains("No audit yet"),
+        "{d:?}"
+    );
+
+    // A recorded audit resets the clock from the end of its period.
+    let end = logged_from + chrono::Days::new(27);
+    plan.reviews.push(Review {
+        kind: ReviewKind::Audit,
+        date: end + chrono::Days::new(1),
+        period_start: logged_from,
+        period_end: end,
+        ..Review::default()
+    });
+    // Weekly reviews do not count as audits.
+    plan.reviews.push(Review {
+        kind: ReviewKind::Weekly,
+        date: end + chrono::Days::new(30),
+        period_start: end + chrono::Days::new(24),
+        period_end: end + chrono::Days::new(30),
+        ..Review::default()
+    });
+    let d = audit_due(&plan, end + chrono::Days::new(27));
+    assert!(!d.due && d.last_audit == Some(end), "{d:?}");
+    let d = audit_due(&plan, end + chrono::Days::new(35));
+    assert!(
+        d.due && d.weeks == 5 && d.text.contains("Last audit 5 weeks ago"),
+        "{d:?}"
+    );
+}

@@ -6,13 +6,10 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use peakline::engine::load::{actual_daily, planned_daily};
 use peakline::io::examples::demo;
-use peakline::io::sample::synthesize_history;
+use peakline::io::sample::{DEMO_SEED, synthesize_history};
 use peakline::model::{Completion, Plan, SessionType, Source, Sport, validate};
 
 use crate::common::{date, today};
-
-/// The seed `peakline demo-data` uses by default, which made the committed demo.
-const DEMO_SEED: u64 = 23;
 
 fn embedded_demo() -> Plan {
     demo().load().unwrap()
@@ -196,4 +193,41 @@ fn the_demo_plots_planned_against_actual_load() {
         ratios.iter().any(|r| *r > 1.1),
         "a harder week shows: {ratios:?}"
     );
+}
+
+#[test]
+fn the_demo_opened_later_carries_its_history_on_to_yesterday_and_keeps_the_past() {
+    let committed = embedded_demo();
+    let last_committed = committed.wellness.iter().map(|w| w.date).max().unwrap();
+    let later = date("2026-12-10");
+    let plan = demo().load_as_of(later).unwrap();
+    // The past is exactly as committed.
+    let old: Vec<_> = plan
+        .actuals
+        .iter()
+        .filter(|a| a.date <= last_committed)
+        .cloned()
+        .collect();
+    assert_eq!(old, committed.actuals);
+    let old: Vec<_> = plan
+        .wellness
+        .iter()
+        .filter(|w| w.date <= last_committed)
+        .cloned()
+        .collect();
+    assert_eq!(old, committed.wellness);
+    // New days up to yesterday, none from today on.
+    let newest = plan.wellness.iter().map(|w| w.date).max().unwrap();
+    assert!(newest > last_committed && newest < later, "{newest}");
+    assert!(plan.actuals.iter().all(|a| a.date < later));
+    assert!(plan.actuals.len() > committed.actuals.len());
+    assert!(validate(&plan).is_empty(), "{:?}", validate(&plan));
+    // Deterministic, and a no-op on the day the committed history ends.
+    assert_eq!(demo().load_as_of(later).unwrap(), plan);
+    assert_eq!(demo().load_as_of(today()).unwrap(), committed);
+    // Examples without a history stay without one.
+    let bare = peakline::io::examples::EXAMPLES[1]
+        .load_as_of(later)
+        .unwrap();
+    assert!(bare.actuals.is_empty() && bare.wellness.is_empty());
 }

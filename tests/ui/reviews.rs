@@ -51,6 +51,34 @@ fn approving_the_weekly_draft_replaces_the_week_logs_why_and_undoes_exactly() {
     h.run();
     assert_eq!(h.state().doc.plan(), &original, "edits stay in the draft");
 
+    // Each edit needs its reason, as in the week editor, before the draft can be approved.
+    assert!(
+        h.get_by_label("✔ Approve draft…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    for (edit, why) in [
+        ("Why: Sat 5 Dec Easy", "Travel"),
+        ("Why: Sun 6 Dec Long run", "Athlete preference"),
+    ] {
+        h.get_by_label(edit).scroll_to_me();
+        h.run();
+        h.get_by_label(edit).click();
+        h.run();
+        h.get_by_label(why).click();
+        h.run();
+    }
+    h.get_by_label("Why: Sun 6 Dec Long run, details").click();
+    h.run();
+    h.get_by_label("Why: Sun 6 Dec Long run, details")
+        .type_text("wants 95 min with the club");
+    h.run();
+    assert!(
+        !h.get_by_label("✔ Approve draft…")
+            .accesskit_node()
+            .is_disabled()
+    );
+
     h.get_by_label("✔ Approve draft…").click();
     h.run();
     h.get_by_label("Why this change?");
@@ -119,6 +147,14 @@ fn approving_the_weekly_draft_replaces_the_week_logs_why_and_undoes_exactly() {
             .decisions
             .iter()
             .all(|d| d.choice == DecisionChoice::Adjust)
+    );
+    let notes: Vec<&str> = review.decisions.iter().map(|d| d.note.as_str()).collect();
+    assert!(notes.iter().any(|n| n.ends_with("— Travel")), "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.ends_with("— Athlete preference: wants 95 min with the club")),
+        "{notes:?}"
     );
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -362,4 +398,12 @@ fn after_the_a_race_the_fit_becomes_next_seasons_model_and_the_report_is_exporte
         "{}",
         h.state().status
     );
+}
+
+#[test]
+fn the_reviews_tab_says_when_the_monthly_audit_is_due() {
+    // The demo's athlete has logged since 26 Oct and no audit is recorded: due on 25 Nov.
+    let mut h = app_harness();
+    open_reviews(&mut h, "Weekly review");
+    h.get_by_label_contains("Monthly audit due — No audit yet");
 }

@@ -181,6 +181,7 @@ pub fn audit_ui(
             )
             .weak(),
         );
+        ui.label(crate::engine::audit::audit_due(app.doc.plan(), app.today).text);
         recorded_ui(ui, app);
         return;
     };

@@ -72,15 +72,29 @@ pub fn reviews_ui(
     view: &mut ViewState,
     out: &mut Vec<Command>,
 ) {
+    let due = crate::engine::audit::audit_due(app.doc.plan(), app.today);
     ui.horizontal(|ui| {
         for (page, label, hint) in ReviewPage::ALL {
-            if ui
-                .selectable_label(view.reviews.page == page, RichText::new(label).strong())
-                .on_hover_text(hint)
-                .clicked()
-            {
+            let mut text = RichText::new(label).strong();
+            if page == ReviewPage::Audit && due.due {
+                text = text.color(ui.visuals().warn_fg_color);
+            }
+            let tab = ui.selectable_label(view.reviews.page == page, text);
+            let tab = if page == ReviewPage::Audit {
+                tab.on_hover_text(format!("{hint}. {}", due.text))
+            } else {
+                tab.on_hover_text(hint)
+            };
+            if tab.clicked() {
                 view.reviews.page = page;
             }
+        }
+        if due.due {
+            ui.separator();
+            ui.label(
+                RichText::new(format!("⚠ Monthly audit due — {}", due.text))
+                    .color(ui.visuals().warn_fg_color),
+            );
         }
     });
     ui.separator();

@@ -4,6 +4,7 @@
 //! the draft (remove a session, change its minutes) and approves it: one undo step that
 //! replaces the week, approved, and keeps the meeting's minutes in the plan's reviews.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -13,7 +14,9 @@ use super::{facts_grid, percent, section, shown};
 use crate::app::{DraftApproval, Edit, PeaklineApp, Units};
 use crate::engine::review::{DraftRule, WeeklyDraft, draft_week, to_review};
 use crate::engine::signals::{BaselineSource, add_days};
-use crate::model::{Decision, DecisionChoice, Session, SessionType, Week, WeekStatus};
+use crate::model::{
+    Decision, DecisionChoice, Reason, ReasonPick, Session, SessionId, SessionType, Week, WeekStatus,
+};
 use crate::ui::ReasonPrompt;
 use crate::ui::style::{format_minutes, session_color, week_stepper};
 
@@ -31,6 +34,8 @@ pub struct WeeklyState {
     /// The engine's proposal the coach started editing, and the edited week. Kept while the
     /// engine proposes the same week, dropped when it proposes another.
     edits: Option<(Week, Week)>,
+    /// Why the coach changed each session of the draft, as in the week editor.
+    reasons: BTreeMap<SessionId, Reason>,
 }
 
 impl WeeklyState {
@@ -56,8 +61,16 @@ impl WeeklyState {
 
     fn edit(&mut self, draft: &WeeklyDraft, f: impl FnOnce(&mut Week)) {
         let mut week = self.working(draft);
+        if !matches!(&self.edits, Some((base, _)) if *base == draft.proposed) {
+            self.reasons.clear();
+        }
         f(&mut week);
         self.edits = Some((draft.proposed.clone(), week));
+    }
+
+    /// The coach's reason for changing this session, if given.
+    fn reason(&self, id: SessionId) -> Option<&Reason> {
+        self.reasons.get(&id).filter(|r| r.is_given())
     }
 }
 
@@ -89,6 +102,7 @@ fn day(date: NaiveDate) -> String {
 
 /// A coach edit of the draft, for the screen and the review's minutes.
 struct CoachEdit {
+    session: SessionId,
     date: NaiveDate,
     subject: String,
     what: String,
@@ -101,11 +115,13 @@ fn coach_edits(proposed: &Week, working: &Week) -> Vec<CoachEdit> {
         let subject = format!("{} {}", day(p.date), p.kind.label());
         match working.sessions.iter().find(|w| w.id == p.id) {
             None => out.push(CoachEdit {
+                session: p.id,
                 date: p.date,
                 subject,
                 what: format!("removed ({})", format_minutes(p.duration_min)),
             }),
             Some(w) if w.duration_min != p.duration_min => out.push(CoachEdit {
+                session: p.id,
                 date: p.date,
                 subject,
                 what: format!(
@@ -121,9 +137,14 @@ fn coach_edits(proposed: &Week, working: &Week) -> Vec<CoachEdit> {
 }
 
 /// The review's decisions: each engine difference kept as drafted or adjusted by the coach,
-/// and each edit of the coach's own.
-fn decisions(draft: &WeeklyDraft, working: &Week) -> Vec<Decision> {
+/// and each edit of the coach's own, with the coach's reason.
+fn decisions(draft: &WeeklyDraft, working: &Week, state: &WeeklyState) -> Vec<Decision> {
     let edits = coach_edits(&draft.proposed, working);
+    let why = |id: SessionId| {
+        state
+            .reason(id)
+            .map_or_else(String::new, |r| format!(" — {}", r.describe()))
+    };
     let mut out: Vec<Decision> = draft
         .differences
         .iter()
@@ -141,7 +162,7 @@ fn decisions(draft: &WeeklyDraft, working: &Week) -> Vec<Decision> {
                 note: if kept {
                     String::new()
                 } else {
-                    "changed by the coach in the review".to_owned()
+                    format!("changed by the coach in the review{}", why(d.session))
                 },
             }
         })
@@ -156,7 +177,7 @@ fn decisions(draft: &WeeklyDraft, working: &Week) -> Vec<Decision> {
                 subject: e.subject,
                 choice: DecisionChoice::Adjust,
                 evidence: "The coach's edit of the draft".to_owned(),
-                note: e.what,
+                note: format!("{}{}", e.what, why(e.session)),
             });
         }
     }
@@ -185,6 +206,10 @@ pub fn weekly_ui(
     let working = state.working(&draft);
     let approved = draft.planned.status == WeekStatus::Approved;
     let edits = coach_edits(&draft.proposed, &working);
+    let unexplained = edits
+        .iter()
+        .filter(|e| state.reason(e.session).is_none())
+        .count();
     let units = app.prefs.units;
 
     ui.horizontal(|ui| {
@@ -210,13 +235,21 @@ pub fn weekly_ui(
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let approve = ui
-                .add_enabled(!approved, egui::Button::new("✔ Approve draft…"))
+                .add_enabled(
+                    !approved && unexplained == 0,
+                    egui::Button::new("✔ Approve draft…"),
+                )
                 .on_hover_text(
                     "Replace the plan's week with this draft and approve it; you will be asked why",
                 )
-                .on_disabled_hover_text(
-                    "The week is approved already: reopen it in the week editor to review it again",
-                );
+                .on_disabled_hover_text(if approved {
+                    "The week is approved already: reopen it in the week editor to review it again"
+                        .to_owned()
+                } else {
+                    format!(
+                        "Give each of your edits a reason first ({unexplained} without one)"
+                    )
+                });
             if approve.clicked() {
                 let summary = format!(
                     "Approve the weekly draft for the week of {}: load {:.0} ➡ {:.0} AU, {} change(s) by the engine, {} by you",
@@ -228,7 +261,7 @@ pub fn weekly_ui(
                 );
                 let review = to_review(
                     &draft,
-                    decisions(&draft, &working),
+                    decisions(&draft, &working, state),
                     app.today,
                     app.now(),
                 );
@@ -247,6 +280,7 @@ pub fn weekly_ui(
                 .clicked()
             {
                 state.edits = None;
+                state.reasons.clear();
             }
         });
     });
@@ -492,11 +526,44 @@ fn days_ui(
                                 .italics()
                                 .color(ui.visuals().hyperlink_color),
                         );
+                        edit_reason_ui(ui, state, e);
                     }
                 });
                 ui.end_row();
             }
         });
+}
+
+/// Why the coach made one edit: a quick pick and optional words, as in the week editor.
+fn edit_reason_ui(ui: &mut egui::Ui, state: &mut WeeklyState, edit: &CoachEdit) {
+    let reason = state.reasons.entry(edit.session).or_default();
+    let label = format!("Why: {}", edit.subject);
+    ui.horizontal(|ui| {
+        let shown_text = if reason.is_given() {
+            RichText::new(reason.describe())
+        } else {
+            RichText::new("Why? (needed)").color(ui.visuals().warn_fg_color)
+        };
+        let combo = egui::ComboBox::from_id_salt(("draft_reason", edit.session.0))
+            .selected_text(shown_text)
+            .show_ui(ui, |ui| {
+                for pick in ReasonPick::QUICK {
+                    ui.selectable_value(&mut reason.pick, Some(pick), pick.label());
+                }
+            });
+        let title = label.clone();
+        combo
+            .response
+            .widget_info(move || egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &title));
+        let words = ui.add(
+            egui::TextEdit::singleline(&mut reason.text)
+                .desired_width(180.0)
+                .hint_text("details"),
+        );
+        words.widget_info(move || {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("{label}, details"))
+        });
+    });
 }
 
 fn draft_session_ui(
