@@ -385,14 +385,33 @@ fn compliance_counts_only_the_weeks_the_athlete_logged_in() {
         .expect("a December week");
     assert_eq!((december.actual_au, december.compliance), (None, None));
 
-    // The totals are over the logged weeks only.
+    // The totals are over the logged weeks only, and within them over the days the log
+    // covers (from the first logged actual to the athlete's last entry).
+    let first = plan.actuals.iter().map(|a| a.date).min().unwrap();
+    let last = plan
+        .actuals
+        .iter()
+        .map(|a| a.date)
+        .chain(plan.wellness.iter().map(|w| w.date))
+        .max()
+        .unwrap();
     let final_logged: f64 = retro
         .weeks
         .iter()
         .filter(|w| w.actual_au.is_some())
-        .map(|w| w.final_au)
+        .flat_map(|w| {
+            let week = plan.week_containing(w.start).unwrap();
+            week.sessions.iter().filter(move |s| {
+                s.date >= first && s.date <= last && s.date < today && week.contains(s.date)
+            })
+        })
+        .map(|s| s.load_au())
         .sum();
-    assert!((retro.final_logged_au - final_logged).abs() < 1e-6);
+    assert!(
+        (retro.final_logged_au - final_logged).abs() < 1e-6,
+        "{} vs {final_logged}",
+        retro.final_logged_au
+    );
     let md = retrospective_markdown(&plan, &retro);
     let n = expected.len();
     let line = md
