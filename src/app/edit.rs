@@ -203,14 +203,18 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             ensure_draft(&adopted.weeks[wi])?;
             let mut after = after.clone();
             after.edited = true;
+            adopted.weeks[wi].coach_edited = true;
             if adopted.weeks[wi].contains(after.date) {
                 adopted.weeks[wi].sessions[si] = after.clone();
                 sort_sessions(&mut adopted.weeks[wi]);
             } else {
+                // Moving out of a week is a coach edit of both weeks: re-plans keep the week
+                // it left (or the session would come back there) and the week it joined.
                 let target = week_index(&adopted.weeks, after.date)?;
                 ensure_draft(&adopted.weeks[target])?;
                 adopted.weeks[wi].sessions.remove(si);
                 adopted.weeks[target].sessions.push(after.clone());
+                adopted.weeks[target].coach_edited = true;
                 sort_sessions(&mut adopted.weeks[target]);
             }
             let week = week_start_of(&adopted.weeks, after.date);
@@ -228,6 +232,7 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             session.id = SessionId(adopted.next_session_id);
             session.edited = true;
             adopted.next_session_id += 1;
+            adopted.weeks[wi].coach_edited = true;
             adopted.weeks[wi].sessions.push(session.clone());
             sort_sessions(&mut adopted.weeks[wi]);
             Ok(Applied {
@@ -240,6 +245,9 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             let adopted = plan.plan.as_mut().ok_or(EditError::NoPlan)?;
             let (wi, si) = find_session(&adopted.weeks, *id)?;
             ensure_draft(&adopted.weeks[wi])?;
+            // The week remembers the removal: a re-plan keeps it instead of bringing the
+            // session back.
+            adopted.weeks[wi].coach_edited = true;
             let session = adopted.weeks[wi].sessions.remove(si);
             Ok(Applied {
                 week: Some(adopted.weeks[wi].start),
@@ -277,15 +285,14 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                 .iter_mut()
                 .find(|w| w.start == after.start)
                 .ok_or(EditError::NoSuchWeek(after.start))?;
+            let mut after = after.clone();
+            after.coach_edited = true;
             let before = std::mem::replace(week, after.clone());
             let max_id = after.sessions.iter().map(|s| s.id.0).max().unwrap_or(0);
             adopted.next_session_id = adopted.next_session_id.max(max_id + 1);
             Ok(Applied {
                 week: Some(after.start),
-                change: Some(Change::WeekReplaced {
-                    before,
-                    after: after.clone(),
-                }),
+                change: Some(Change::WeekReplaced { before, after }),
                 ..Applied::default()
             })
         }

@@ -62,6 +62,10 @@ pub fn week_editor_ui(
             WeekStatus::Draft => RichText::new("Draft").weak(),
         };
         ui.label(status);
+        if week.status == WeekStatus::Draft && week.has_coach_edits() {
+            ui.label(RichText::new("✏ edited by you").small())
+                .on_hover_text("You changed this week: re-planning keeps it as it is");
+        }
         ui.with_layout(
             egui::Layout::right_to_left(egui::Align::Center),
             |ui| match week.status {

@@ -257,3 +257,284 @@ fn the_new_season_wizard_drafts_and_opens_a_season() {
     );
     assert!(h.state().doc.is_dirty(), "a new season is unsaved");
 }
+
+/// Adds a race through the race dialog (Season tab), giving a reason when asked, and
+/// returns whether the re-plan conflicts prompt is showing afterwards.
+fn add_race_through_dialog(
+    h: &mut egui_kittest::Harness<'_, peakline::app::PeaklineApp>,
+    name: &str,
+    date_text: &str,
+    priority: &str,
+) -> bool {
+    h.get_by_label("Season").click();
+    h.run();
+    h.get_by_label("➕ Add race…").click();
+    h.run();
+    h.get_by_label("Name").click();
+    h.run();
+    h.get_by_label("Name").type_text(name);
+    h.get_by_label("Date").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Date").type_text(date_text);
+    h.get_by_label("5K").click();
+    h.get_by_role_and_label(egui::Role::RadioButton, priority)
+        .click();
+    h.run();
+    h.get_by_role_and_label(egui::Role::Button, "Add race")
+        .click();
+    h.run();
+    if h.query_by_label("Why this change?").is_some() {
+        h.get_by_label("Coach judgement").click();
+        h.run();
+        h.get_by_label("Record change").click();
+        h.run();
+    }
+    h.query_by_label("Re-plan conflicts with your weeks")
+        .is_some()
+}
+
+/// Deletes the demo's Tuesday threshold of the week of 7 Dec 2026 through the week editor.
+fn delete_the_tuesday_threshold(
+    h: &mut egui_kittest::Harness<'_, peakline::app::PeaklineApp>,
+) -> peakline::model::Session {
+    let session = h
+        .state()
+        .doc
+        .plan()
+        .sessions()
+        .find(|s| s.date == date("2026-12-08") && s.kind == SessionType::Threshold)
+        .expect("the demo's Tuesday threshold")
+        .clone();
+    h.get_by_label_contains("Week of 7 Dec 2026").click();
+    h.run();
+    h.get_by_label("Delete Threshold on Tue 8 Dec").click();
+    h.run();
+    h.get_by_label("Why this change?");
+    h.get_by_label("Niggle / pain").click();
+    h.run();
+    h.get_by_label("Record change").click();
+    h.run();
+    assert!(
+        h.state().doc.plan().session(session.id).is_none(),
+        "deleted"
+    );
+    session
+}
+
+fn week_of(
+    h: &egui_kittest::Harness<'_, peakline::app::PeaklineApp>,
+    d: &str,
+) -> peakline::model::Week {
+    h.state()
+        .doc
+        .plan()
+        .week_containing(date(d))
+        .expect("week")
+        .clone()
+}
+
+#[test]
+fn a_deleted_session_stays_deleted_through_every_kind_of_re_plan() {
+    let mut h = app_harness();
+    let deleted = delete_the_tuesday_threshold(&mut h);
+    let edited_week = week_of(&h, "2026-12-07");
+    assert!(edited_week.coach_edited, "the week remembers the removal");
+    let gone = |h: &egui_kittest::Harness<'_, peakline::app::PeaklineApp>| {
+        !h.state()
+            .doc
+            .plan()
+            .sessions()
+            .any(|s| s.date == deleted.date && s.kind == deleted.kind)
+    };
+
+    // 1. Re-plan drafts from the timeline.
+    h.get_by_label("Season").click();
+    h.run();
+    let log_len = h.state().doc.plan().change_log.len();
+    h.get_by_label("⟳ Re-plan drafts").click();
+    h.run();
+    assert_eq!(h.state().doc.plan().change_log.len(), log_len + 1);
+    assert!(gone(&h), "re-plan drafts keeps the deletion");
+    assert_eq!(week_of(&h, "2026-12-07"), edited_week);
+
+    // 2. A new race re-plans the drafts around it.
+    if add_race_through_dialog(&mut h, "Spring 5K", "2027-02-28", "C") {
+        h.get_by_label("Keep my weeks").click();
+        h.run();
+    }
+    assert!(
+        h.state()
+            .doc
+            .plan()
+            .races
+            .iter()
+            .any(|r| r.name == "Spring 5K")
+    );
+    assert!(gone(&h), "adding a race keeps the deletion");
+    assert_eq!(week_of(&h, "2026-12-07"), edited_week);
+
+    // 3. Dragging a phase boundary re-plans too.
+    h.get_by_label("Season").click();
+    h.run();
+    let week_px = {
+        let a = h.get_by_label_contains("Week of 4 Jan 2027").rect();
+        let b = h.get_by_label_contains("Week of 11 Jan 2027").rect();
+        b.center().x - a.center().x
+    };
+    let from = h
+        .get_by_label_contains("Race-specific start")
+        .rect()
+        .center();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=4 {
+        h.hover_at(from + egui::vec2(step as f32 * week_px / 4.0, 0.0));
+        h.run();
+    }
+    h.drop_at(from + egui::vec2(week_px, 0.0));
+    h.run();
+    if h.query_by_label("Keep my weeks").is_some() {
+        h.get_by_label("Keep my weeks").click();
+        h.run();
+    }
+    assert!(matches!(
+        h.state().doc.plan().change_log.last().map(|e| &e.change),
+        Some(Change::PhaseMoved { .. })
+    ));
+    assert!(gone(&h), "dragging a boundary keeps the deletion");
+    assert_eq!(week_of(&h, "2026-12-07"), edited_week);
+}
+
+#[test]
+fn moving_a_session_to_another_week_marks_both_weeks_as_the_coachs() {
+    use peakline::app::{Edit, Role};
+    use peakline::engine::adopt::KeepPolicy;
+    use peakline::model::Reason;
+    let mut doc = peakline::app::Document::new(crate::common::marathoner(), None);
+    let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+    let reason = Reason::new(Some(ReasonPick::Travel), "away on Sunday");
+    let long = doc
+        .plan()
+        .week_containing(date("2026-12-07"))
+        .and_then(|w| w.sessions.iter().find(|s| s.kind == SessionType::Long))
+        .expect("a long run")
+        .clone();
+    let mut moved = long.clone();
+    moved.date = date("2026-12-14");
+    doc.apply(
+        &Edit::UpdateSession(moved),
+        &reason,
+        Role::Coach,
+        now,
+        crate::common::today(),
+    )
+    .expect("moves");
+    let from = doc
+        .plan()
+        .week_containing(date("2026-12-07"))
+        .expect("week")
+        .clone();
+    let to = doc
+        .plan()
+        .week_containing(date("2026-12-14"))
+        .expect("week")
+        .clone();
+    assert!(from.coach_edited && to.coach_edited);
+    doc.apply(
+        &Edit::Replan(KeepPolicy::KeepCoachWeeks),
+        &reason,
+        Role::Coach,
+        now,
+        crate::common::today(),
+    )
+    .expect("re-plans");
+    assert_eq!(
+        doc.plan().week_containing(date("2026-12-07")),
+        Some(&from),
+        "the long run does not come back to the week it left"
+    );
+    assert_eq!(doc.plan().week_containing(date("2026-12-14")), Some(&to));
+}
+
+#[test]
+fn a_re_plan_that_puts_a_race_in_an_approved_week_asks_and_keep_my_weeks_keeps_it() {
+    let mut h = app_harness();
+    h.get_by_label_contains("Week of 7 Dec 2026").click();
+    h.run();
+    h.get_by_label("✔ Approve week").click();
+    h.run();
+    let approved = week_of(&h, "2026-12-07");
+    let before_race = h.state().doc.plan().clone();
+
+    assert!(
+        add_race_through_dialog(&mut h, "Club 5K", "2026-12-12", "C"),
+        "a race inside an approved week is a conflict"
+    );
+    let conflicts = h.state().conflicts.clone();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0].week, date("2026-12-07"));
+    assert!(
+        conflicts[0].message.contains("Club 5K (C) on Sat 12 Dec"),
+        "says what differs: {}",
+        conflicts[0].message
+    );
+    h.get_by_label_contains("Club 5K (C) on Sat 12 Dec");
+    let after_race = h.state().doc.plan().clone();
+
+    h.get_by_label("Keep my weeks").click();
+    h.run();
+    assert!(
+        h.query_by_label("Re-plan conflicts with your weeks")
+            .is_none()
+    );
+    assert!(h.state().conflicts.is_empty());
+    assert_eq!(h.state().doc.plan(), &after_race, "keeping costs no edit");
+    assert_eq!(
+        week_of(&h, "2026-12-07"),
+        approved,
+        "the approved week stays"
+    );
+    // Adding the race (with its re-plan) is the one undo step.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &before_race);
+}
+
+#[test]
+fn use_the_new_draft_replaces_the_conflicting_week_as_one_undo_step() {
+    let mut h = app_harness();
+    h.get_by_label_contains("Week of 7 Dec 2026").click();
+    h.run();
+    h.get_by_label("✔ Approve week").click();
+    h.run();
+    assert!(add_race_through_dialog(
+        &mut h,
+        "Club 5K",
+        "2026-12-12",
+        "C"
+    ));
+    let after_race = h.state().doc.plan().clone();
+    let log_len = after_race.change_log.len();
+
+    h.get_by_label("Use the new draft for these weeks").click();
+    h.run();
+    assert!(h.state().conflicts.is_empty());
+    let week = week_of(&h, "2026-12-07");
+    assert_eq!(week.status, WeekStatus::Draft, "the draft's week, not mine");
+    assert!(
+        week.sessions
+            .iter()
+            .any(|s| s.kind == SessionType::Race && s.date == date("2026-12-12")),
+        "the new draft's week races on Saturday"
+    );
+    let plan = h.state().doc.plan();
+    assert_eq!(plan.change_log.len(), log_len + 1, "one change-log entry");
+    assert!(matches!(
+        plan.change_log.last().map(|e| &e.change),
+        Some(Change::Replanned { changed_weeks, .. }) if changed_weeks == &vec![date("2026-12-07")]
+    ));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &after_race, "one undo step");
+}
