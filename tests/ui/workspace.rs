@@ -538,3 +538,89 @@ fn use_the_new_draft_replaces_the_conflicting_week_as_one_undo_step() {
     h.run();
     assert_eq!(h.state().doc.plan(), &after_race, "one undo step");
 }
+
+#[test]
+fn a_kept_week_whose_load_no_longer_fits_the_new_draft_is_a_conflict_once() {
+    use peakline::app::{Edit, Role};
+    use peakline::engine::adopt::KeepPolicy;
+    use peakline::model::Reason;
+    let mut doc = peakline::app::Document::new(crate::common::marathoner(), None);
+    let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+    let today = crate::common::today();
+    let reason = Reason::new(Some(ReasonPick::CoachJudgement), "test");
+    let week = date("2026-12-07");
+    doc.apply(&Edit::ApproveWeek(week), &reason, Role::Coach, now, today)
+        .expect("approves");
+    // Nothing the draft depends on changed: the approved week fits.
+    let same = doc
+        .apply(
+            &Edit::Replan(KeepPolicy::KeepCoachWeeks),
+            &reason,
+            Role::Coach,
+            now,
+            today,
+        )
+        .expect("re-plans");
+    assert!(same.conflicts.is_empty(), "{:?}", same.conflicts);
+
+    // The athlete runs much more now: the new draft's week is far heavier than the approved one.
+    let mut athlete = doc.plan().athlete.clone();
+    athlete.weekly_volume_km *= 1.6;
+    athlete.longest_recent_run_km *= 1.4;
+    doc.apply(
+        &Edit::SetAthlete(Box::new(athlete)),
+        &reason,
+        Role::Coach,
+        now,
+        today,
+    )
+    .expect("saves");
+    let replanned = doc
+        .apply(
+            &Edit::Replan(KeepPolicy::KeepCoachWeeks),
+            &reason,
+            Role::Coach,
+            now,
+            today,
+        )
+        .expect("re-plans");
+    let conflict = replanned
+        .conflicts
+        .iter()
+        .find(|c| c.week == week)
+        .unwrap_or_else(|| panic!("approved week conflicts: {:?}", replanned.conflicts));
+    assert!(
+        conflict.message.contains("(approved)") && conflict.message.contains("ramp step"),
+        "says the load differs by more than the cap: {}",
+        conflict.message
+    );
+    let draft_load = doc
+        .plan()
+        .variants
+        .moderate
+        .as_ref()
+        .and_then(|d| d.weeks.iter().find(|w| w.start == week))
+        .expect("draft week")
+        .training_load_au();
+    let kept = doc.plan().week_containing(week).expect("week");
+    assert_eq!(
+        kept.status,
+        WeekStatus::Approved,
+        "kept until the coach decides"
+    );
+    assert!(
+        (kept.training_load_au() / draft_load - 1.0).abs() > 0.08,
+        "the difference is more than the moderate cap"
+    );
+    // Asked once: the same draft again raises nothing new.
+    let again = doc
+        .apply(
+            &Edit::Replan(KeepPolicy::KeepCoachWeeks),
+            &reason,
+            Role::Coach,
+            now,
+            today,
+        )
+        .expect("re-plans");
+    assert!(again.conflicts.is_empty(), "{:?}", again.conflicts);
+}
