@@ -104,6 +104,8 @@ impl Tab {
 pub struct ViewState {
     pub tab: Tab,
     pub selected_week: Option<NaiveDate>,
+    /// The day highlighted in the week editor (arrow keys, a warning's day).
+    pub selected_day: Option<NaiveDate>,
     pub selected_session: Option<SessionId>,
     pub timeline: timeline::TimelineState,
     pub session_dialog: Option<SessionDialog>,
