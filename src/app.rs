@@ -16,7 +16,7 @@ use eframe::egui;
 
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
-pub use edit::{Applied, DraftApproval, Edit, EditError, Role};
+pub use edit::{Applied, DraftApproval, Edit, EditError, Role, week_start_locked};
 pub use prefs::{MAX_RECENT, Prefs, Theme, Units};
 
 use crate::io;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Athlete, DecisionChoice, Guardrails, ModelSettings, PhaseKind, Race, Review, ReviewKind,
-    Session, VariantKind, Week,
+    Session, VariantKind, Week, WeekStart,
 };
 
 /// One recorded edit (SPEC §1, "change log"): when, who, what (before/after) and why.
@@ -152,6 +152,11 @@ pub enum Change {
         before: NaiveDate,
         after: NaiveDate,
     },
+    /// The plan's weeks now start on another day (the draft weeks re-planned on it).
+    WeekStartChanged {
+        before: WeekStart,
+        after: WeekStart,
+    },
     AthleteEdited {
         before: Box<Athlete>,
         after: Box<Athlete>,
@@ -254,6 +259,11 @@ impl Change {
                 before,
                 after,
             } => format!("{} now starts {after} (was {before})", kind.label()),
+            Self::WeekStartChanged { before, after } => format!(
+                "Weeks now start on {} (were {}); draft weeks re-planned",
+                after.label(),
+                before.label()
+            ),
             Self::AthleteEdited { .. } => "Edited the athlete profile".to_owned(),
             Self::GuardrailsEdited { .. } => "Edited the guardrails".to_owned(),
             Self::VariantAdopted {

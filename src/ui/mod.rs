@@ -318,8 +318,62 @@ fn season_ui(
             ui.columns(2, |cols| {
                 races::race_list_ui(&mut cols[0], app, view, out);
                 phases_ui(&mut cols[1], app);
+                cols[1].add_space(8.0);
+                season_settings_ui(&mut cols[1], app, view);
             });
         });
+}
+
+/// The plan's own settings: the weekday its weeks start on (the preference of the same name
+/// only sets it for new plans).
+fn season_settings_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) {
+    use crate::model::WeekStart;
+    let plan = app.doc.plan();
+    ui.strong("Season settings");
+    let locked = crate::app::week_start_locked(plan, app.today);
+    let now = plan.season.week_start;
+    ui.horizontal(|ui| {
+        ui.label("Weeks of this plan start on");
+        for ws in [WeekStart::Monday, WeekStart::Sunday] {
+            let hint = match &locked {
+                Some(why) => format!("Fixed for this plan: {why}."),
+                None => format!(
+                    "Lay the weeks out {} to {}; the draft weeks re-plan",
+                    ws.label(),
+                    match ws {
+                        WeekStart::Monday => "Sunday",
+                        WeekStart::Sunday => "Saturday",
+                    }
+                ),
+            };
+            let r = ui
+                .add_enabled(
+                    locked.is_none() || ws == now,
+                    egui::RadioButton::new(now == ws, ws.label()),
+                )
+                .on_hover_text(&hint)
+                .on_disabled_hover_text(&hint);
+            if r.clicked() && ws != now {
+                view.reason_prompt = Some(ReasonPrompt::new(
+                    crate::app::Edit::SetWeekStart(ws),
+                    format!(
+                        "Weeks of this plan start on {} instead of {}; the draft weeks re-plan",
+                        ws.label(),
+                        now.label()
+                    ),
+                ));
+            }
+        }
+    });
+    if let Some(why) = locked {
+        ui.label(
+            egui::RichText::new(format!(
+                "Fixed: {why}. New seasons start on the day set in View ➡ Weeks of new plans start on."
+            ))
+            .small()
+            .weak(),
+        );
+    }
 }
 
 fn phases_ui(ui: &mut egui::Ui, app: &PeaklineApp) {
