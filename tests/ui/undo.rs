@@ -120,3 +120,78 @@ fn a_failed_edit_changes_nothing_and_costs_no_undo_step() {
     );
     assert!(matches!(err, Err(peakline::app::EditError::ReasonMissing)));
 }
+
+fn guardrails_edit() -> (Edit, Reason) {
+    (
+        Edit::SetGuardrails(peakline::model::Guardrails {
+            max_hard_sessions_per_week: 2,
+            ..peakline::model::Guardrails::default()
+        }),
+        reason(),
+    )
+}
+
+#[test]
+fn ctrl_z_does_not_undo_the_plan_under_an_open_dialog() {
+    use eframe::egui;
+    use egui_kittest::kittest::Queryable;
+    let mut h = crate::ui::app_harness();
+    let (edit, why) = guardrails_edit();
+    assert!(h.state_mut().apply_edit(&edit, &why));
+    h.run();
+    let edited = h.state().doc.plan().clone();
+    h.get_by_label_contains("Week of 7 Dec 2026").click();
+    h.run();
+    h.get_by_label_contains("Edit Threshold on").click();
+    h.run();
+    h.get_by_label("Edit session");
+    for shortcut in [
+        egui::Modifiers::COMMAND,
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+    ] {
+        h.key_press_modifiers(shortcut, egui::Key::Z);
+        h.run();
+    }
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &edited, "the plan is untouched");
+    assert!(h.state().doc.can_undo());
+    h.get_by_label("Edit session");
+    // Closed, Ctrl+Z undoes the plan again.
+    h.get_by_label("Cancel").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_ne!(h.state().doc.plan(), &edited);
+    assert!(!h.state().doc.can_undo());
+}
+
+#[test]
+fn ctrl_z_in_a_text_field_undoes_the_typing_not_the_plan() {
+    use eframe::egui;
+    use egui_kittest::kittest::Queryable;
+    let mut h = crate::ui::app_harness();
+    let (edit, why) = guardrails_edit();
+    assert!(h.state_mut().apply_edit(&edit, &why));
+    h.run();
+    let edited = h.state().doc.plan().clone();
+    h.get_by_label("Athlete & guardrails").click();
+    h.run();
+    h.get_by_label("Name").click();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.get_by_label("Name").type_text(" Jr");
+    h.run();
+    assert_eq!(
+        h.get_by_label("Name").value().as_deref(),
+        Some("Maya Lindqvist Jr")
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &edited, "the plan is untouched");
+    assert_eq!(
+        h.get_by_label("Name").value().as_deref(),
+        Some("Maya Lindqvist"),
+        "the field's own undo took the typing back"
+    );
+}
