@@ -216,7 +216,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
         Tab::Reviews => review::reviews_ui(ui, app, view, &mut out),
         Tab::Athlete => athlete_panel::athlete_panel_ui(ui, app, view, &mut out),
         Tab::ChangeLog => change_log::change_log_ui(ui, app, view),
-        Tab::Warnings => warnings_panel::warnings_ui(ui, &figures, view),
+        Tab::Warnings => warnings_panel::warnings_ui(ui, app, &figures, view),
     });
     let ctx = ui.ctx().clone();
     if app.role == Role::Coach {
@@ -404,27 +404,36 @@ fn phases_ui(ui: &mut egui::Ui, app: &PeaklineApp) {
     }
 }
 
-/// Arrow keys move between weeks (and sessions within a week), Enter opens, Delete removes.
+/// Keyboard navigation (issue 4): on the timeline and other screens Left/Right move between
+/// weeks and Enter opens the week; in the week editor Left/Right move between days (across
+/// into the next or previous week), Up/Down between the day's sessions, Enter opens the
+/// session (or adds one on an empty day) and Delete removes it, asking why. Esc closes the
+/// dialogs (egui's `Modal`). Nothing here runs while a dialog is open or a field has focus.
 fn keyboard(ctx: &egui::Context, app: &PeaklineApp, view: &mut ViewState) {
-    if view.dialog_open() || ctx.egui_wants_keyboard_input() {
+    if view.dialog_open() || view.timeline.drag.is_some() || ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    let keys = ctx.input(|i| NavKeys {
+        left: i.key_pressed(egui::Key::ArrowLeft),
+        right: i.key_pressed(egui::Key::ArrowRight),
+        up: i.key_pressed(egui::Key::ArrowUp),
+        down: i.key_pressed(egui::Key::ArrowDown),
+        enter: i.key_pressed(egui::Key::Enter),
+        delete: i.key_pressed(egui::Key::Delete),
+    });
+    if !keys.any() {
         return;
     }
     let weeks = timeline::shown_weeks(app.doc.plan());
-    let (left, right, up, down, enter, delete) = ctx.input(|i| {
-        (
-            i.key_pressed(egui::Key::ArrowLeft),
-            i.key_pressed(egui::Key::ArrowRight),
-            i.key_pressed(egui::Key::ArrowUp),
-            i.key_pressed(egui::Key::ArrowDown),
-            i.key_pressed(egui::Key::Enter),
-            i.key_pressed(egui::Key::Delete),
-        )
-    });
+    if view.tab == Tab::Week && app.doc.plan().plan.is_some() {
+        week_keys(app, weeks, keys, view);
+        return;
+    }
     let current = view
         .selected_week
         .and_then(|s| weeks.iter().position(|w| w.start == s));
-    if left || right {
-        let next = match (current, left) {
+    if keys.left || keys.right {
+        let next = match (current, keys.left) {
             (Some(i), true) => i.saturating_sub(1),
             (Some(i), false) => (i + 1).min(weeks.len().saturating_sub(1)),
             (None, _) => weeks
@@ -433,41 +442,113 @@ fn keyboard(ctx: &egui::Context, app: &PeaklineApp, view: &mut ViewState) {
                 .unwrap_or(0),
         };
         view.selected_week = weeks.get(next).map(|w| w.start);
+        view.selected_day = None;
         view.selected_session = None;
     }
-    if let Some(week) = current.and_then(|i| weeks.get(i))
-        && (up || down)
-    {
-        let ids: Vec<SessionId> = week.sessions.iter().map(|s| s.id).collect();
+    if keys.enter && view.selected_week.is_some() {
+        view.tab = Tab::Week;
+    }
+}
+
+/// The navigation keys pressed this frame.
+#[derive(Clone, Copy)]
+struct NavKeys {
+    left: bool,
+    right: bool,
+    up: bool,
+    down: bool,
+    enter: bool,
+    delete: bool,
+}
+
+impl NavKeys {
+    fn any(self) -> bool {
+        self.left || self.right || self.up || self.down || self.enter || self.delete
+    }
+}
+
+/// The week editor's keys: days, the day's sessions, open, delete.
+fn week_keys(app: &PeaklineApp, weeks: &[crate::model::Week], keys: NavKeys, view: &mut ViewState) {
+    let Some(week) = view
+        .selected_week
+        .and_then(|s| weeks.iter().find(|w| w.start == s))
+        .or_else(|| weeks.iter().find(|w| w.contains(app.today)))
+        .or_else(|| weeks.first())
+    else {
+        return;
+    };
+    let plan = app.doc.plan();
+    let day = view.selected_day.filter(|d| week.contains(*d)).or_else(|| {
+        view.selected_session
+            .and_then(|id| plan.session(id))
+            .map(|s| s.date)
+            .filter(|d| week.contains(*d))
+    });
+    if keys.left || keys.right {
+        let next = match day {
+            Some(d) if keys.left => d.pred_opt(),
+            Some(d) => d.succ_opt(),
+            None if week.contains(app.today) => Some(app.today),
+            None => Some(week.start),
+        };
+        // Past the week's edge: the next or previous planned week, if there is one.
+        if let Some(next) = next
+            && let Some(target) = weeks.iter().find(|w| w.contains(next))
+        {
+            view.selected_week = Some(target.start);
+            view.selected_day = Some(next);
+            // The day's first session is ready for Enter and Delete.
+            view.selected_session = target
+                .sessions
+                .iter()
+                .find(|s| s.date == next)
+                .map(|s| s.id);
+        }
+        return;
+    }
+    view.selected_week = Some(week.start);
+    if keys.up || keys.down {
+        let Some(day) = day.or(Some(week.start)) else {
+            return;
+        };
+        let ids: Vec<SessionId> = week
+            .sessions
+            .iter()
+            .filter(|s| s.date == day)
+            .map(|s| s.id)
+            .collect();
         let pos = view
             .selected_session
             .and_then(|id| ids.iter().position(|x| *x == id));
-        let next = match (pos, up) {
+        let next = match (pos, keys.up) {
             (Some(p), true) => p.saturating_sub(1),
             (Some(p), false) => (p + 1).min(ids.len().saturating_sub(1)),
-            (None, _) => 0,
+            (None, true) => ids.len().saturating_sub(1),
+            (None, false) => 0,
         };
+        view.selected_day = Some(day);
         view.selected_session = ids.get(next).copied();
-        view.tab = Tab::Week;
+        return;
     }
-    if enter {
-        match (view.tab, view.selected_session) {
-            (Tab::Week, Some(id)) => {
-                if let Some(s) = app.doc.plan().session(id) {
-                    view.session_dialog = Some(SessionDialog::edit(s, app.prefs.units));
-                }
+    let editable = week.status == crate::model::WeekStatus::Draft;
+    let session = view
+        .selected_session
+        .and_then(|id| week.sessions.iter().find(|s| s.id == id));
+    if keys.enter {
+        match (session, day) {
+            (Some(s), _) if editable => {
+                view.session_dialog = Some(SessionDialog::edit(s, app.prefs.units));
             }
-            _ if view.selected_week.is_some() => view.tab = Tab::Week,
+            (None, Some(d)) if editable => view.session_dialog = Some(SessionDialog::add(d)),
             _ => {}
         }
     }
-    if delete
-        && view.tab == Tab::Week
-        && let Some(id) = view.selected_session
-        && let Some(s) = app.doc.plan().session(id)
+    if keys.delete
+        && editable
+        && let Some(s) = session
     {
         view.reason_prompt = Some(ReasonPrompt::new(
-            crate::app::Edit::RemoveSession(id),
+            crate::app::Edit::RemoveSession(s.id),
             format!(
                 "Remove {} on {}",
                 s.kind.label(),

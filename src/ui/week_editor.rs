@@ -1,7 +1,7 @@
 //! The week editor: seven day columns of session cards, the engine's reasons and the week's
 //! warnings beside them, and "Approve week".
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use eframe::egui::{self, Color32, RichText, Stroke};
 
 use super::style::{format_minutes, session_color, severity_label, week_stepper};
@@ -35,10 +35,17 @@ pub fn week_editor_ui(
         return;
     };
     view.selected_week = Some(week.start);
+    if view.selected_day.is_some_and(|d| !week.contains(d)) {
+        view.selected_day = None;
+    }
 
     ui.horizontal(|ui| {
-        if let Some(to) = week_stepper(ui, weeks, index, Some(("Left arrow", "Right arrow"))) {
+        // Left/Right move between days here (and on into the next week), so the buttons
+        // name no key.
+        if let Some(to) = week_stepper(ui, weeks, index, None) {
             view.selected_week = Some(to);
+            view.selected_day = None;
+            view.selected_session = None;
         }
         if ui
             .button("This week")
@@ -198,7 +205,13 @@ fn days_ui(
                         }
                     }
                 });
-                let frame = egui::Frame::group(ui.style()).inner_margin(4.0);
+                let mut frame = egui::Frame::group(ui.style()).inner_margin(4.0);
+                if view.selected_day == Some(date) {
+                    // The day picked with the arrow keys or from a warning.
+                    frame = frame
+                        .stroke(Stroke::new(2.0, ui.visuals().selection.stroke.color))
+                        .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.25));
+                }
                 let (_, dropped) = ui.dnd_drop_zone::<SessionId, ()>(frame, |ui| {
                     ui.set_min_size(egui::vec2(column_w - 10.0, 220.0));
                     let sessions: Vec<&Session> =
@@ -338,7 +351,6 @@ fn card_ui(
         })
         .response;
     response.on_hover_text(&s.rationale);
-    let _ = s.date.weekday();
 }
 
 /// What the athlete logged for this session, if anything.

@@ -624,3 +624,170 @@ fn a_kept_week_whose_load_no_longer_fits_the_new_draft_is_a_conflict_once() {
         .expect("re-plans");
     assert!(again.conflicts.is_empty(), "{:?}", again.conflicts);
 }
+
+#[test]
+fn clicking_a_warning_opens_its_week_with_the_day_highlighted_and_season_warnings_the_timeline() {
+    use peakline::app::Edit;
+    use peakline::model::{Guardrails, Priority, Reason};
+    let mut h = app_harness();
+    let reason = Reason::new(Some(ReasonPick::CoachJudgement), "test");
+    // A tight long-run share makes day warnings (on the long runs); no A race is season-wide.
+    let guardrails = Guardrails {
+        max_long_run_share_pct: 15.0,
+        ..h.state().doc.plan().guardrails.clone()
+    };
+    assert!(
+        h.state_mut()
+            .apply_edit(&Edit::SetGuardrails(guardrails), &reason)
+    );
+    let (index, mut race) = h
+        .state()
+        .doc
+        .plan()
+        .races
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.priority == Priority::A)
+        .map(|(i, r)| (i, r.clone()))
+        .expect("an A race");
+    race.priority = Priority::B;
+    assert!(
+        h.state_mut()
+            .apply_edit(&Edit::UpdateRace { index, race }, &reason)
+    );
+    h.run();
+    if h.query_by_label("Keep my weeks").is_some() {
+        h.get_by_label("Keep my weeks").click();
+        h.run();
+    }
+    let warnings = peakline::engine::analysis::plan_figures(h.state().doc.plan()).warnings;
+    let day_warning = warnings
+        .iter()
+        .find(|w| w.code == "long_run_share" && w.week.is_some() && w.date != w.week)
+        .expect("a long run over the share")
+        .clone();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.week.is_none() && w.date.is_none())
+    );
+    let day = day_warning.date.expect("dated");
+
+    h.get(
+        egui_kittest::kittest::By::new()
+            .role(egui::accesskit::Role::Button)
+            .label_contains("Warnings"),
+    )
+    .click();
+    h.run();
+    h.query_all_by_label(&day.format("%a %-d %b").to_string())
+        .next()
+        .expect("the warning's day link")
+        .click();
+    h.run();
+    let view = &h.state().view;
+    assert_eq!(view.tab, peakline::ui::Tab::Week);
+    assert_eq!(view.selected_week, day_warning.week);
+    assert_eq!(view.selected_day, Some(day), "the day is highlighted too");
+    h.get_by_label_contains(&format!(
+        "Week of {}",
+        day_warning.week.expect("week").format("%-d %b %Y")
+    ));
+
+    h.get(
+        egui_kittest::kittest::By::new()
+            .role(egui::accesskit::Role::Button)
+            .label_contains("Warnings"),
+    )
+    .click();
+    h.run();
+    h.get_by_label("season").click();
+    h.run();
+    assert_eq!(h.state().view.tab, peakline::ui::Tab::Season);
+}
+
+#[test]
+fn arrow_keys_walk_weeks_on_the_timeline_and_days_and_sessions_in_the_week() {
+    use peakline::app::Edit;
+    use peakline::model::{Reason, Session};
+    let mut h = app_harness();
+    // Tuesday 8 Dec gets a second session after the threshold.
+    let extra = Session {
+        date: date("2026-12-08"),
+        kind: SessionType::Easy,
+        duration_min: 25.0,
+        rpe: 3.0,
+        ..Session::default()
+    };
+    assert!(h.state_mut().apply_edit(
+        &Edit::AddSession(extra),
+        &Reason::new(Some(ReasonPick::AthletePreference), "double day")
+    ));
+    h.run();
+    let tuesday: Vec<_> = h
+        .state()
+        .doc
+        .plan()
+        .sessions()
+        .filter(|s| s.date == date("2026-12-08"))
+        .map(|s| (s.id, s.kind))
+        .collect();
+    assert_eq!(tuesday.len(), 2);
+    assert_eq!(tuesday[0].1, SessionType::Threshold);
+
+    // Timeline: Right starts at today's week, then steps; Left steps back; Enter opens.
+    let press = |h: &mut egui_kittest::Harness<'_, peakline::app::PeaklineApp>, key| {
+        h.key_press(key);
+        h.run();
+    };
+    press(&mut h, egui::Key::ArrowRight);
+    assert_eq!(h.state().view.selected_week, Some(date("2026-11-23")));
+    for _ in 0..3 {
+        press(&mut h, egui::Key::ArrowRight);
+    }
+    press(&mut h, egui::Key::ArrowLeft);
+    assert_eq!(h.state().view.selected_week, Some(date("2026-12-07")));
+    press(&mut h, egui::Key::Enter);
+    assert_eq!(h.state().view.tab, peakline::ui::Tab::Week);
+    h.get_by_label_contains("Week of 7 Dec 2026");
+
+    // Week editor: Right picks the first day, then the next; the day's first session is ready.
+    press(&mut h, egui::Key::ArrowRight);
+    assert_eq!(h.state().view.selected_day, Some(date("2026-12-07")));
+    press(&mut h, egui::Key::ArrowRight);
+    assert_eq!(h.state().view.selected_day, Some(date("2026-12-08")));
+    assert_eq!(h.state().view.selected_session, Some(tuesday[0].0));
+    press(&mut h, egui::Key::ArrowDown);
+    assert_eq!(h.state().view.selected_session, Some(tuesday[1].0));
+    press(&mut h, egui::Key::ArrowUp);
+    assert_eq!(h.state().view.selected_session, Some(tuesday[0].0));
+
+    // Enter opens the session; Esc closes the dialog without a change.
+    let plan = h.state().doc.plan().clone();
+    press(&mut h, egui::Key::Enter);
+    h.get_by_label("Edit session");
+    press(&mut h, egui::Key::Escape);
+    assert!(h.query_by_label("Edit session").is_none());
+    assert_eq!(h.state().doc.plan(), &plan);
+
+    // Delete asks why, then removes it as one change.
+    press(&mut h, egui::Key::Delete);
+    h.get_by_label("Why this change?");
+    h.get_by_label_contains("Remove Threshold on Tue 8 Dec");
+    h.get_by_label("Fatigue").click();
+    h.run();
+    h.get_by_label("Record change").click();
+    h.run();
+    assert!(h.state().doc.plan().session(tuesday[0].0).is_none());
+    assert_eq!(
+        h.state().doc.plan().change_log.len(),
+        plan.change_log.len() + 1
+    );
+
+    // Left past Monday goes to the Sunday of the week before.
+    press(&mut h, egui::Key::ArrowLeft);
+    press(&mut h, egui::Key::ArrowLeft);
+    assert_eq!(h.state().view.selected_day, Some(date("2026-12-06")));
+    assert_eq!(h.state().view.selected_week, Some(date("2026-11-30")));
+    h.get_by_label_contains("Week of 30 Nov 2026");
+}
