@@ -518,6 +518,13 @@ impl PeaklineApp {
                     .change
                     .map_or_else(|| "Logged".to_owned(), |c| c.describe());
                 self.conflicts = applied.conflicts;
+                // A changed profile or guardrails changes what the engine would draft: offer
+                // to re-plan (only once the edit is made, never for a cancelled prompt).
+                if matches!(edit, Edit::SetAthlete(_) | Edit::SetGuardrails(_))
+                    && self.doc.plan().plan.is_some()
+                {
+                    self.view.replan_offer = Some(self.doc.revision());
+                }
                 true
             }
             Err(e) => {

@@ -113,6 +113,9 @@ pub struct ViewState {
     pub race_dialog: Option<races::RaceDialog>,
     pub wizard: Option<Wizard>,
     pub athlete_form: Option<athlete_panel::AthleteForm>,
+    /// The document revision a profile or guardrails edit produced: the athlete panel offers
+    /// to re-plan while the plan is still at it.
+    pub replan_offer: Option<u64>,
     pub change_log: change_log::ChangeLogView,
     pub adopt_request: Option<compare::AdoptRequest>,
     pub athlete_tab: athlete_view::AthleteTab,
