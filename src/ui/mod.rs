@@ -288,17 +288,21 @@ fn tabs_ui(
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .add_enabled(app.doc.can_redo(), egui::Button::new("↻"))
-                .on_hover_text("Redo (Ctrl+Shift+Z)")
-                .clicked()
+            let redo = if app.doc.can_redo() {
+                "Redo (Ctrl+Shift+Z or Ctrl+Y)"
+            } else {
+                "Redo (Ctrl+Shift+Z or Ctrl+Y): nothing to redo"
+            };
+            if style::icon_button(ui, app.doc.can_redo(), egui::Button::new("↻"), redo).clicked()
             {
                 out.push(Command::Redo);
             }
-            if ui
-                .add_enabled(app.doc.can_undo(), egui::Button::new("↺"))
-                .on_hover_text("Undo (Ctrl+Z)")
-                .clicked()
+            let undo = if app.doc.can_undo() {
+                "Undo (Ctrl+Z)"
+            } else {
+                "Undo (Ctrl+Z): nothing to undo"
+            };
+            if style::icon_button(ui, app.doc.can_undo(), egui::Button::new("↺"), undo).clicked()
             {
                 out.push(Command::Undo);
             }

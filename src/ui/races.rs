@@ -1,6 +1,6 @@
 //! Races: the list on the season screen and the add/edit dialog.
 
-use super::style::field;
+use super::style::{field, icon_button};
 use chrono::NaiveDate;
 use eframe::egui;
 
@@ -88,7 +88,7 @@ pub fn race_list_ui(
     let plan = app.doc.plan();
     ui.horizontal(|ui| {
         ui.strong("Races");
-        if ui.small_button("➕").on_hover_text("Add a race").clicked() {
+        if icon_button(ui, true, egui::Button::new("➕").small(), "Add a race").clicked() {
             view.race_dialog = Some(RaceDialog::new_race(app));
         }
     });
@@ -99,17 +99,23 @@ pub fn race_list_ui(
             ui.label(race.date.format("%a %-d %b %Y").to_string());
             ui.label(app.prefs.units.format_distance(race.distance_km));
             ui.label(race.goal_time_s.map(format_duration_s).unwrap_or_default());
-            if ui
-                .small_button("✏")
-                .on_hover_text(format!("Edit {}", race.name))
-                .clicked()
+            if icon_button(
+                ui,
+                true,
+                egui::Button::new("✏").small(),
+                &format!("Edit {}", race.name),
+            )
+            .clicked()
             {
                 view.race_dialog = Some(RaceDialog::edit(i, race));
             }
-            if ui
-                .small_button("🗑")
-                .on_hover_text(format!("Remove {}", race.name))
-                .clicked()
+            if icon_button(
+                ui,
+                true,
+                egui::Button::new("🗑").small(),
+                &format!("Remove {}", race.name),
+            )
+            .clicked()
             {
                 view.reason_prompt = Some(ReasonPrompt::new(
                     Edit::RemoveRace(i),

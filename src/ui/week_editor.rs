@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use eframe::egui::{self, Color32, RichText, Stroke};
 
-use super::style::{format_minutes, session_color, severity_label, week_stepper};
+use super::style::{format_minutes, icon_button, session_color, severity_label, week_stepper};
 use super::timeline::shown_weeks;
 use super::{ReasonPrompt, SessionDialog, ViewState};
 use crate::app::{Command, Edit, PeaklineApp, Units};
@@ -196,7 +196,7 @@ fn days_ui(
                     }
                     if editable {
                         let label = format!("Add a session on {}", date.format("%a %-d %b"));
-                        let add = ui.small_button("➕").on_hover_text(&label);
+                        let add = icon_button(ui, true, egui::Button::new("➕").small(), &label);
                         add.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                         });
@@ -316,9 +316,12 @@ fn card_ui(
             if editable {
                 ui.horizontal(|ui| {
                     let what = format!("{} on {}", s.kind.label(), s.date.format("%a %-d %b"));
-                    let edit = ui
-                        .small_button("✏")
-                        .on_hover_text(format!("Edit {} (Enter)", s.kind.label()));
+                    let edit = icon_button(
+                        ui,
+                        true,
+                        egui::Button::new("✏").small(),
+                        &format!("Edit {} (Enter)", s.kind.label()),
+                    );
                     edit.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Edit {what}"))
                     });
@@ -326,9 +329,12 @@ fn card_ui(
                         view.selected_session = Some(s.id);
                         view.session_dialog = Some(SessionDialog::edit(s, units));
                     }
-                    let delete = ui
-                        .small_button("🗑")
-                        .on_hover_text(format!("Delete {} (Del)", s.kind.label()));
+                    let delete = icon_button(
+                        ui,
+                        true,
+                        egui::Button::new("🗑").small(),
+                        &format!("Delete {} (Del)", s.kind.label()),
+                    );
                     delete.widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::Button,

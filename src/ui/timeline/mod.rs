@@ -20,6 +20,9 @@ const PHASE_ROW: f32 = 26.0;
 const RACE_ROW: f32 = 30.0;
 const BARS: f32 = 170.0;
 const AXIS: f32 = 22.0;
+/// Zoom limits: a week no narrower than a bar can show, no wider than a quarter of a screen.
+const MIN_PX_PER_WEEK: f32 = 8.0;
+const MAX_PX_PER_WEEK: f32 = 160.0;
 
 /// View state of the timeline (zoom, a drag in progress and its live re-plan).
 #[derive(Clone, Debug, Default)]
@@ -92,23 +95,29 @@ pub fn timeline_ui(
 ) {
     let fit = {
         let weeks = shown_weeks(app.doc.plan()).len().max(1) as f32;
-        ((ui.available_width() - 30.0) / weeks).clamp(8.0, 160.0)
+        ((ui.available_width() - 30.0) / weeks).clamp(MIN_PX_PER_WEEK, MAX_PX_PER_WEEK)
     };
     let zoom_now = view.timeline.px_per_week.unwrap_or(fit);
     ui.horizontal(|ui| {
-        if ui
-            .button("🔍−")
-            .on_hover_text("Zoom out (Ctrl+scroll on the timeline)")
-            .clicked()
+        if super::style::icon_button(
+            ui,
+            zoom_now > MIN_PX_PER_WEEK,
+            egui::Button::new("🔍−"),
+            "Zoom out (Ctrl+scroll on the timeline)",
+        )
+        .clicked()
         {
-            view.timeline.px_per_week = Some((zoom_now / 1.25).max(8.0));
+            view.timeline.px_per_week = Some((zoom_now / 1.25).max(MIN_PX_PER_WEEK));
         }
-        if ui
-            .button("🔍+")
-            .on_hover_text("Zoom in (Ctrl+scroll on the timeline)")
-            .clicked()
+        if super::style::icon_button(
+            ui,
+            zoom_now < MAX_PX_PER_WEEK,
+            egui::Button::new("🔍+"),
+            "Zoom in (Ctrl+scroll on the timeline)",
+        )
+        .clicked()
         {
-            view.timeline.px_per_week = Some((zoom_now * 1.25).min(160.0));
+            view.timeline.px_per_week = Some((zoom_now * 1.25).min(MAX_PX_PER_WEEK));
         }
         if ui
             .button("Fit")
@@ -173,7 +182,8 @@ pub fn timeline_ui(
             });
             if response.hovered() && zoom != 0.0 {
                 let factor = (1.0 + zoom * 0.002).clamp(0.8, 1.25);
-                view.timeline.px_per_week = Some((px_per_week * factor).clamp(8.0, 160.0));
+                view.timeline.px_per_week =
+                    Some((px_per_week * factor).clamp(MIN_PX_PER_WEEK, MAX_PX_PER_WEEK));
             }
             let scale = TimelineScale {
                 start: first.start,
