@@ -228,7 +228,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
     session_dialog::session_dialog_ui(&ctx, app, view);
     compare::adopt_request_ui(&ctx, view);
     reason::reason_prompt_ui(&ctx, app, view, &mut out);
-    races::race_dialog_ui(&ctx, app, view, &mut out);
+    races::race_dialog_ui(&ctx, view);
     wizard::wizard_ui(&ctx, app, view, &mut out);
     prompts::conflicts_ui(&ctx, app, &mut out);
     data_dialogs::import_progress_ui(&ctx, app, &mut out);

@@ -109,6 +109,20 @@ fn approved_weeks_survive_a_re_plan_and_a_new_race_gets_a_taper() {
     h.get_by_role_and_label(egui::Role::Button, "Add race")
         .click();
     h.run();
+    // Like any change to the plan, the race asks why first.
+    h.get_by_label("Why this change?");
+    assert!(
+        !h.state()
+            .doc
+            .plan()
+            .races
+            .iter()
+            .any(|r| r.name == "Winter 10K Championship")
+    );
+    h.get_by_label("Coach judgement").click();
+    h.run();
+    h.get_by_label("Record change").click();
+    h.run();
     if h.query_by_label("Keep my weeks").is_some() {
         h.get_by_label("Keep my weeks").click();
         h.run();
@@ -790,4 +804,188 @@ fn arrow_keys_walk_weeks_on_the_timeline_and_days_and_sessions_in_the_week() {
     assert_eq!(h.state().view.selected_day, Some(date("2026-12-06")));
     assert_eq!(h.state().view.selected_week, Some(date("2026-11-30")));
     h.get_by_label_contains("Week of 30 Nov 2026");
+}
+
+#[test]
+fn the_session_dialog_sets_a_pace_range_in_miles_and_an_hr_zone() {
+    use peakline::app::Units;
+    let mut h = app_harness();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Miles (min/mi)").click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().prefs.units, Units::Imperial);
+    let session = h
+        .state()
+        .doc
+        .plan()
+        .sessions()
+        .find(|s| s.date == date("2026-12-08") && s.kind == SessionType::Threshold)
+        .expect("the demo's Tuesday threshold")
+        .clone();
+    h.get_by_label_contains("Week of 7 Dec 2026").click();
+    h.run();
+    h.get_by_label_contains("Edit Threshold on").click();
+    h.run();
+    h.get_by_label("Target pace (min/mi)");
+
+    let type_into =
+        |h: &mut egui_kittest::Harness<'_, peakline::app::PeaklineApp>, label: &str, text: &str| {
+            h.get_by_label(label).click();
+            h.run();
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+            h.key_press(egui::Key::Backspace);
+            h.get_by_label(label).type_text(text);
+            h.run();
+        };
+    // The wrong way round is refused with a message; the dialog stays.
+    type_into(&mut h, "from", "7:30");
+    type_into(&mut h, "to", "7:00");
+    h.get_by_label("Apply…").click();
+    h.run();
+    h.get_by_label_contains("The range goes from the faster pace to the slower one");
+    h.get_by_label("Edit session");
+    // Not a pace.
+    type_into(&mut h, "from", "fast");
+    h.get_by_label("Apply…").click();
+    h.run();
+    h.get_by_label_contains("is not minutes:seconds (min/mi)");
+
+    type_into(&mut h, "from", "6:50");
+    type_into(&mut h, "to", "7:10");
+    h.get_by_label("HR zone").click();
+    h.run();
+    h.get_by_label("Zone 4 · threshold").click();
+    h.run();
+    h.get_by_label("Apply…").click();
+    h.run();
+    h.get_by_label_contains("HR zone");
+    h.get_by_label("Fatigue").click();
+    h.run();
+    h.get_by_label("Record change").click();
+    h.run();
+
+    let after = h
+        .state()
+        .doc
+        .plan()
+        .session(session.id)
+        .expect("kept")
+        .clone();
+    let pace = after.pace.expect("a pace range");
+    // An international mile is 1.609344 km.
+    let mile_km = 1.609_344;
+    assert!(
+        (pace.fast_s_per_km - 410.0 / mile_km).abs() < 1e-9,
+        "{pace:?}"
+    );
+    assert!(
+        (pace.slow_s_per_km - 430.0 / mile_km).abs() < 1e-9,
+        "{pace:?}"
+    );
+    assert_eq!(after.hr_zone, Some(4));
+    // The card shows it back in the user's units.
+    h.get_by_label_contains("6:50 /mi–7:10 /mi");
+    h.get_by_label_contains("HR zone 4");
+    let entry = h
+        .state()
+        .doc
+        .plan()
+        .change_log
+        .last()
+        .expect("logged")
+        .clone();
+    assert!(
+        entry.change.describe().contains("HR zone") && entry.change.describe().contains("pace"),
+        "{}",
+        entry.change.describe()
+    );
+}
+
+#[test]
+fn the_race_dialog_follows_the_units_offers_standard_distances_and_asks_why() {
+    let mut h = app_harness();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Miles (min/mi)").click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let races_before = h.state().doc.plan().races.len();
+
+    h.get_by_label("➕ Add race…").click();
+    h.run();
+    h.get_by_label("Distance (mi)");
+    assert!(h.query_by_label("Distance (km)").is_none());
+    h.get_by_label("Name").click();
+    h.run();
+    h.get_by_label("Name").type_text("Bay Half");
+    h.get_by_label("Half").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("Distance (mi)").value().as_deref(),
+        Some("13.109"),
+        "a half marathon, in miles"
+    );
+    h.get_by_role_and_label(egui::Role::Button, "Add race")
+        .click();
+    h.run();
+    h.get_by_label("Why this change?");
+    h.get_by_label_contains("Add the B race Bay Half");
+    h.get_by_label("Athlete preference").click();
+    h.run();
+    h.get_by_label("Details (optional with a quick pick):")
+        .click();
+    h.run();
+    h.get_by_label("Details (optional with a quick pick):")
+        .type_text("her club's championship");
+    h.run();
+    h.get_by_label("Record change").click();
+    h.run();
+    if h.query_by_label("Keep my weeks").is_some() {
+        h.get_by_label("Keep my weeks").click();
+        h.run();
+    }
+    let plan = h.state().doc.plan();
+    assert_eq!(plan.races.len(), races_before + 1);
+    let race = plan
+        .races
+        .iter()
+        .find(|r| r.name == "Bay Half")
+        .expect("added");
+    assert_eq!(race.distance_km, 21.0975, "the quick pick stays exact");
+    let entry = plan.change_log.last().expect("logged");
+    assert!(matches!(entry.change, Change::RaceAdded { .. }));
+    assert_eq!(entry.reason.pick, Some(ReasonPick::AthletePreference));
+    assert_eq!(entry.reason.text, "her club's championship");
+
+    // A typed distance is in miles too.
+    h.get_by_label("Season").click();
+    h.run();
+    h.get_by_label("Edit Bay Half").click();
+    h.run();
+    h.get_by_label("Distance (mi)").click();
+    h.run();
+    h.get_by_label("Distance (mi)").type_text("10");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Save…").click();
+    h.run();
+    h.get_by_label("Coach judgement").click();
+    h.run();
+    h.get_by_label("Record change").click();
+    h.run();
+    if h.query_by_label("Keep my weeks").is_some() {
+        h.get_by_label("Keep my weeks").click();
+        h.run();
+    }
+    let race = &h.state().doc.plan().races;
+    let race = race.iter().find(|r| r.name == "Bay Half").expect("kept");
+    assert!(
+        (race.distance_km - 16.093_44).abs() < 1e-9,
+        "{}",
+        race.distance_km
+    );
 }

@@ -235,7 +235,7 @@ pub fn timeline_ui(
                         DragTarget::Race { index, .. } => Some(Hit::Race(index)),
                     }),
             );
-            accessibility_ui(ui, &canvas, base, weeks, view);
+            accessibility_ui(ui, &canvas, app, weeks, view);
             interact(
                 ui, &response, &canvas, hovered, app, weeks, figures, view, out,
             );
@@ -476,11 +476,12 @@ fn paint(
 fn accessibility_ui(
     ui: &egui::Ui,
     canvas: &Canvas,
-    base: &Plan,
+    app: &PeaklineApp,
     weeks: &[Week],
     view: &mut ViewState,
 ) {
     let Canvas { scale, rows, .. } = canvas;
+    let base = app.doc.plan();
     let node = |id: egui::Id, role: egui::accesskit::Role, label: &str, r: Rect| {
         ui.ctx().accesskit_node_builder(id, |node| {
             node.set_role(role);
@@ -533,7 +534,7 @@ fn accessibility_ui(
             ),
         );
         if clicked {
-            view.race_dialog = Some(super::races::RaceDialog::edit(index, race));
+            view.race_dialog = Some(super::races::RaceDialog::edit(index, race, app.prefs.units));
         }
     }
     for week in weeks {
@@ -709,7 +710,8 @@ fn interact(
             }
             Some(Hit::Race(index)) => {
                 if let Some(race) = base.races.get(index) {
-                    view.race_dialog = Some(super::races::RaceDialog::edit(index, race));
+                    view.race_dialog =
+                        Some(super::races::RaceDialog::edit(index, race, app.prefs.units));
                 }
             }
             Some(Hit::Boundary(..)) | None => {}
