@@ -1,9 +1,12 @@
-//! Any sequence of edits followed by as many undos returns the original plan.
+//! Any sequence of edits (sessions, weeks, races, phases, athlete, guardrails, re-plans,
+//! adoptions) followed by as many undos returns the original plan.
 
 use chrono::{Datelike, Days};
 use peakline::app::{Document, Edit, Role};
 use peakline::engine::adopt::KeepPolicy;
-use peakline::model::{PhaseKind, Priority, Race, Reason, ReasonPick, Session, SessionType};
+use peakline::model::{
+    Guardrails, PhaseKind, Priority, Race, Reason, ReasonPick, Session, SessionType, VariantKind,
+};
 use proptest::prelude::*;
 
 use crate::common::{marathoner, today};
@@ -18,7 +21,7 @@ fn edit_from(doc: &Document, kind: u8, a: usize, b: u64) -> Edit {
     let plan = doc.plan();
     let sessions: Vec<&Session> = plan.sessions().collect();
     let pick = |i: usize| sessions.get(i % sessions.len().max(1)).copied();
-    match kind % 8 {
+    match kind % 13 {
         0 => match pick(a) {
             Some(s) => {
                 let mut s = s.clone();
@@ -65,6 +68,39 @@ fn edit_from(doc: &Document, kind: u8, a: usize, b: u64) -> Edit {
                 start: start - Days::new(u64::from(start.weekday().num_days_from_monday())),
             }
         }
+        7 => match plan.races.len() {
+            0 => Edit::Replan(KeepPolicy::KeepCoachWeeks),
+            n => {
+                // Move a race by a few weeks, change its priority or distance.
+                let index = a % n;
+                let mut race = plan.races[index].clone();
+                match b % 3 {
+                    0 => race.date = race.date + Days::new(7 * (1 + b % 3)),
+                    1 => race.priority = [Priority::A, Priority::B, Priority::C][a % 3],
+                    _ => race.distance_km = 5.0 + (b % 38) as f64,
+                }
+                Edit::UpdateRace { index, race }
+            }
+        },
+        8 => match plan.races.len() {
+            0 => Edit::Replan(KeepPolicy::KeepCoachWeeks),
+            n => Edit::RemoveRace(a % n),
+        },
+        9 => {
+            let mut athlete = plan.athlete.clone();
+            athlete.weekly_volume_km = 20.0 + (b % 80) as f64;
+            athlete.name = format!("Athlete {}", b % 10);
+            Edit::SetAthlete(Box::new(athlete))
+        }
+        10 => Edit::SetGuardrails(Guardrails {
+            max_hard_sessions_per_week: 1 + (b % 3) as u8,
+            max_weekly_increase_pct: 5.0 + (a % 10) as f64,
+            ..plan.guardrails.clone()
+        }),
+        11 => Edit::Adopt {
+            variant: VariantKind::ALL[a % 3],
+            keep: [KeepPolicy::KeepCoachWeeks, KeepPolicy::ReplaceDrafts][(b % 2) as usize],
+        },
         _ => Edit::Replan(KeepPolicy::KeepCoachWeeks),
     }
 }
@@ -194,4 +230,16 @@ fn ctrl_z_in_a_text_field_undoes_the_typing_not_the_plan() {
         Some("Maya Lindqvist"),
         "the field's own undo took the typing back"
     );
+}
+
+/// The generator above is not vacuous: every kind of edit it makes applies to the plan.
+#[test]
+fn every_generated_kind_of_edit_applies() {
+    let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+    for kind in 0..13u8 {
+        let mut doc = Document::unsaved_but_clean(adopted_marathoner(), "test.peakline.ron");
+        let edit = edit_from(&doc, kind, 1, 5);
+        let result = doc.apply(&edit, &reason(), Role::Coach, now, today());
+        assert!(result.is_ok(), "kind {kind}: {edit:?} failed: {result:?}");
+    }
 }

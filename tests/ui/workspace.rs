@@ -13,6 +13,7 @@ fn editing_a_session_asks_why_logs_it_and_undoes_exactly() {
     let mut h = app_harness();
     let original = h.state().doc.plan().clone();
 
+    let log_len = original.change_log.len();
     h.get_by_label_contains("Week of 7 Dec 2026").click();
     h.run();
     assert_eq!(h.state().view.selected_week, Some(date("2026-12-07")));
@@ -42,6 +43,7 @@ fn editing_a_session_asks_why_logs_it_and_undoes_exactly() {
     h.run();
 
     let plan = h.state().doc.plan().clone();
+    assert_eq!(plan.change_log.len(), log_len + 1, "exactly one entry");
     let entry = plan.change_log.last().expect("logged");
     let Change::SessionEdited { before: b, after } = &entry.change else {
         panic!("unexpected {:?}", entry.change)
@@ -66,6 +68,14 @@ fn editing_a_session_asks_why_logs_it_and_undoes_exactly() {
     );
     h.run();
     assert_eq!(h.state().doc.plan(), &plan, "redo re-applies");
+    // Ctrl+Y redoes too.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &original);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &plan, "Ctrl+Y re-applies");
+    assert_eq!(h.state().doc.plan().change_log.len(), log_len + 1);
 }
 
 #[test]
@@ -987,5 +997,188 @@ fn the_race_dialog_follows_the_units_offers_standard_distances_and_asks_why() {
         (race.distance_km - 16.093_44).abs() < 1e-9,
         "{}",
         race.distance_km
+    );
+}
+
+#[test]
+fn dragging_a_race_marker_previews_live_and_commits_one_edit() {
+    let mut h = app_harness();
+    let original = h.state().doc.plan().clone();
+    let log_len = original.change_log.len();
+    let race = original
+        .races
+        .iter()
+        .find(|r| r.name == "Riverside Half")
+        .expect("the demo's B race")
+        .clone();
+    let week_px = {
+        let a = h.get_by_label_contains("Week of 4 Jan 2027").rect();
+        let b = h.get_by_label_contains("Week of 11 Jan 2027").rect();
+        b.center().x - a.center().x
+    };
+    let from = h
+        .get_by_label_contains("Race Riverside Half (B)")
+        .rect()
+        .center();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=4 {
+        h.hover_at(from + egui::vec2(step as f32 * week_px / 4.0, 0.0));
+        h.run();
+    }
+    // Mid-drag: the timeline shows a re-planned copy; the document is untouched.
+    let later = race.date + chrono::Days::new(7);
+    {
+        let drag = h.state().view.timeline.drag.as_ref().expect("dragging");
+        let preview = drag.preview.as_deref().expect("a live re-plan");
+        assert_eq!(drag.current, later);
+        assert_eq!(
+            preview
+                .races
+                .iter()
+                .find(|r| r.name == race.name)
+                .map(|r| r.date),
+            Some(later)
+        );
+        assert_ne!(
+            preview.weeks(),
+            original.weeks(),
+            "the preview re-planned the weeks"
+        );
+        assert_eq!(
+            h.state().doc.plan(),
+            &original,
+            "nothing committed while dragging"
+        );
+    }
+    h.get_by_label_contains(&format!(
+        "Moving the race to {}",
+        later.format("%a %-d %b %Y")
+    ));
+    h.drop_at(from + egui::vec2(week_px, 0.0));
+    h.run();
+    if h.query_by_label("Keep my weeks").is_some() {
+        h.get_by_label("Keep my weeks").click();
+        h.run();
+    }
+    let plan = h.state().doc.plan();
+    assert_eq!(
+        plan.races
+            .iter()
+            .find(|r| r.name == race.name)
+            .map(|r| r.date),
+        Some(later)
+    );
+    assert_eq!(plan.change_log.len(), log_len + 1, "one change-log entry");
+    assert!(matches!(
+        &plan.change_log.last().expect("logged").change,
+        Change::RaceEdited { before, after } if before.date == race.date && after.date == later
+    ));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan(), &original, "one undo step");
+}
+
+#[test]
+fn the_change_log_filters_by_week_and_reason_and_compares_a_week_with_its_baseline() {
+    use peakline::app::Edit;
+    use peakline::model::Reason;
+    let mut h = app_harness();
+    let plan = h.state().doc.plan().clone();
+    let session_in = |start: &str, kind: SessionType| {
+        plan.week_containing(date(start))
+            .and_then(|w| w.sessions.iter().find(|s| s.kind == kind))
+            .expect("session")
+            .clone()
+    };
+    let mut shorter = session_in("2026-12-07", SessionType::Threshold);
+    shorter.duration_min -= 10.0;
+    let removed = session_in("2026-12-14", SessionType::Long);
+    let shortened_on = shorter.date;
+    for (edit, pick) in [
+        (Edit::UpdateSession(shorter), ReasonPick::Fatigue),
+        (Edit::RemoveSession(removed.id), ReasonPick::Travel),
+        (
+            Edit::ApproveWeek(date("2026-12-21")),
+            ReasonPick::CoachJudgement,
+        ),
+    ] {
+        assert!(
+            h.state_mut()
+                .apply_edit(&edit, &Reason::new(Some(pick), ""))
+        );
+    }
+    h.run();
+    let total = h.state().doc.plan().change_log.len();
+    h.get_by_label("Change log").click();
+    h.run();
+    h.get_by_label(&format!("{total} of {total} changes"));
+
+    // By week: only the removal in the week of 14 Dec.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Week")
+        .click();
+    h.run();
+    h.get_by_label("14 Dec 2026").click();
+    h.run();
+    h.get_by_label(&format!("1 of {total} changes"));
+    h.get_by_label_contains(&format!(
+        "Removed {} on {}",
+        removed.kind.label(),
+        removed.date
+    ));
+    assert!(
+        h.query_by_label_contains(&format!("Threshold on {shortened_on}"))
+            .is_none()
+    );
+
+    // By reason (all weeks again): the one for fatigue.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Week")
+        .click();
+    h.run();
+    h.get_by_label("all weeks").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Reason")
+        .click();
+    h.run();
+    // The option in the open list, not the log's reason column.
+    h.get(
+        egui_kittest::kittest::By::new()
+            .label("Fatigue")
+            .predicate(|n| n.role() != egui::accesskit::Role::Label),
+    )
+    .click();
+    h.run();
+    let fatigue = h
+        .state()
+        .doc
+        .plan()
+        .change_log
+        .iter()
+        .filter(|e| e.reason.pick == Some(ReasonPick::Fatigue))
+        .count();
+    h.get_by_label(&format!("{fatigue} of {total} changes"));
+    h.get_by_label_contains(&format!("Threshold on {shortened_on}: duration"));
+    assert!(h.query_by_label_contains("Removed ").is_none());
+
+    // Baseline against current for the week of 14 Dec: the long run is only in the baseline.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Reason")
+        .click();
+    h.run();
+    h.get_by_label("all reasons").click();
+    h.run();
+    h.get_by_label("14 Dec").click();
+    h.run();
+    h.get_by_label("Engine's draft (baseline)");
+    h.get_by_label("Current plan");
+    let line = format!(
+        "{} {} {:.0} min",
+        removed.date.format("%a"),
+        removed.kind.label(),
+        removed.duration_min
+    );
+    assert_eq!(
+        h.query_all_by_label(&line).count(),
+        1,
+        "the removed long run is in the baseline column only"
     );
 }
