@@ -228,10 +228,9 @@ pub fn timeline_ui(
                 view.timeline
                     .drag
                     .as_ref()
+                    // The dragged boundary is drawn where the drag has it now.
                     .map_or(hovered, |d| match d.target {
-                        DragTarget::Boundary { kind, original } => {
-                            Some(Hit::Boundary(kind, original))
-                        }
+                        DragTarget::Boundary { kind, .. } => Some(Hit::Boundary(kind, d.current)),
                         DragTarget::Race { index, .. } => Some(Hit::Race(index)),
                     }),
             );
