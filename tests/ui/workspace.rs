@@ -1182,3 +1182,36 @@ fn the_change_log_filters_by_week_and_reason_and_compares_a_week_with_its_baseli
         "the removed long run is in the baseline column only"
     );
 }
+
+#[test]
+fn dragging_the_timeline_off_the_handles_pans_it_and_changes_nothing() {
+    let mut h = app_harness();
+    let original = h.state().doc.plan().clone();
+    // Zoomed in, the season is wider than the window.
+    for _ in 0..4 {
+        h.get_by_label("🔍+").click();
+        h.run();
+    }
+    let before = h.get_by_label_contains("Week of 7 Dec 2026").rect();
+    let from = before.center();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=5 {
+        h.hover_at(from - egui::vec2(step as f32 * 40.0, 0.0));
+        h.run();
+    }
+    h.drop_at(from - egui::vec2(200.0, 0.0));
+    h.run();
+    let after = h.get_by_label_contains("Week of 7 Dec 2026").rect();
+    assert!(
+        (after.center().x - (before.center().x - 200.0)).abs() < 1.0,
+        "the weeks follow the pointer: {before:?} ➡ {after:?}"
+    );
+    assert_eq!(h.state().doc.plan(), &original);
+    assert!(h.state().view.timeline.drag.is_none());
+    assert_eq!(
+        h.state().view.tab,
+        peakline::ui::Tab::Season,
+        "a pan is not a click"
+    );
+}

@@ -30,6 +30,8 @@ pub struct TimelineState {
     /// Zoom; `None` fits the season to the window.
     pub px_per_week: Option<f32>,
     pub drag: Option<TimelineDrag>,
+    /// A drag that started off the handles: it pans the timeline until released.
+    pub panning: bool,
 }
 
 /// What is being dragged, and the re-planned plan shown while dragging.
@@ -174,7 +176,8 @@ pub fn timeline_ui(
         .auto_shrink([false, true])
         .show(ui, |ui| {
             // One widget for the whole canvas: what the pointer is on comes from the same
-            // scale and rows the drawing uses (`scale::hit_test`).
+            // scale and rows the drawing uses (`scale::hit_test`). A drag that starts on a
+            // handle moves it; one that starts elsewhere pans the timeline.
             let (rect, response) =
                 ui.allocate_exact_size(Vec2::new(width, height), Sense::click_and_drag());
             response.widget_info(|| {
@@ -607,6 +610,17 @@ fn interact(
             current: target.original(),
             preview: None,
         });
+        view.timeline.panning = target.is_none();
+    }
+    if response.drag_stopped() || !response.dragged() {
+        view.timeline.panning = false;
+    }
+    if view.timeline.panning {
+        // Not on a handle: the drag pans, as dragging a scroll area's background does.
+        ui.scroll_with_delta_animation(
+            Vec2::new(response.drag_delta().x, 0.0),
+            egui::style::ScrollAnimation::none(),
+        );
     }
     if view.timeline.drag.is_some() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         view.timeline.drag = None;
