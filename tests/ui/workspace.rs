@@ -998,6 +998,15 @@ fn the_race_dialog_follows_the_units_offers_standard_distances_and_asks_why() {
         "{}",
         race.distance_km
     );
+
+    // Removing asks why too; Cancel keeps the race.
+    let races = h.state().doc.plan().races.len();
+    h.get_by_label("Remove Bay Half").click();
+    h.run();
+    h.get_by_label("Why this change?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.plan().races.len(), races);
 }
 
 #[test]
