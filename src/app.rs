@@ -16,7 +16,7 @@ use eframe::egui;
 
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
-pub use edit::{Applied, DraftApproval, Edit, EditError, Role};
+pub use edit::{Applied, DraftApproval, Edit, EditError, Role, week_start_locked};
 pub use prefs::{MAX_RECENT, Prefs, Theme, Units};
 
 use crate::io;
@@ -524,6 +524,13 @@ impl PeaklineApp {
                     .change
                     .map_or_else(|| "Logged".to_owned(), |c| c.describe());
                 self.conflicts = applied.conflicts;
+                // A changed profile or guardrails changes what the engine would draft: offer
+                // to re-plan (only once the edit is made, never for a cancelled prompt).
+                if matches!(edit, Edit::SetAthlete(_) | Edit::SetGuardrails(_))
+                    && self.doc.plan().plan.is_some()
+                {
+                    self.view.replan_offer = Some(self.doc.revision());
+                }
                 true
             }
             Err(e) => {
@@ -674,12 +681,16 @@ impl PeaklineApp {
             out.push(Command::ImportPaths(activities));
         }
         let shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        // Undo and redo change the plan under whatever is open: not while a dialog is showing
+        // (its edit is not made yet), and not while a text field has focus — the keys are
+        // left unconsumed then, so the field's own text undo gets them.
+        let plan_undo = !self.modal_open(ctx) && !ctx.text_edit_focused();
         ctx.input_mut(|i| {
             // Shifted shortcuts first: egui matches Ctrl+S "logically" also when Shift is held.
             if i.consume_shortcut(&KeyboardShortcut::new(shift, Key::S)) {
                 out.push(Command::SaveAs);
             }
-            if i.consume_shortcut(&KeyboardShortcut::new(shift, Key::Z)) {
+            if plan_undo && i.consume_shortcut(&KeyboardShortcut::new(shift, Key::Z)) {
                 out.push(Command::Redo);
             }
             let plain = [
@@ -691,12 +702,31 @@ impl PeaklineApp {
                 (Key::Y, Command::Redo),
             ];
             for (key, command) in plain {
+                if matches!(command, Command::Undo | Command::Redo) && !plan_undo {
+                    continue;
+                }
                 if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
                     out.push(command);
                 }
             }
         });
         out
+    }
+
+    /// Whether a modal dialog or prompt is open, or a timeline drag is in progress: the
+    /// document must not change under them.
+    pub fn modal_open(&self, ctx: &egui::Context) -> bool {
+        self.view.dialog_open()
+            || self.view.timeline.drag.is_some()
+            || self.confirm.is_some()
+            || self.notice.is_some()
+            || self.recovery.is_some()
+            || !self.conflicts.is_empty()
+            || self.import_job.is_some()
+            || self.import_report.is_some()
+            || self.merge.is_some()
+            // Dialogs of other screens (reviews, wizard pages): egui knows them as modals.
+            || ctx.memory(|m| m.top_modal_layer().is_some())
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

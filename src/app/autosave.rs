@@ -66,6 +66,12 @@ impl Autosave {
         now: DateTime<Utc>,
     ) -> Option<Result<(), SaveError>> {
         if !doc.is_dirty() {
+            // Clean again (undone back to the saved state): what this run autosaved is no
+            // unsaved work any more, and must not be offered for restore at the next start.
+            // A previous run's autosave is left for the recovery prompt.
+            if self.written_revision.is_some() {
+                self.discard();
+            }
             self.last_write_s = None;
             return None;
         }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::engine::adopt::{Conflict, KeepPolicy, adopt, regenerate_variants, replan};
 use crate::model::{
     Actual, Athlete, Change, Guardrails, ModelSettings, PhaseKind, Plan, Race, Review, Session,
-    SessionId, VariantKind, Week, WeekStatus, Wellness,
+    SessionId, VariantKind, Week, WeekStart, WeekStatus, Wellness,
 };
 
 /// Who is editing: the athlete may only log actuals and check-ins (SPEC §3, "Athlete view").
@@ -39,6 +39,9 @@ pub enum Edit {
     RemoveRace(usize),
     SetAthlete(Box<Athlete>),
     SetGuardrails(Guardrails),
+    /// Lay the plan's weeks out from another weekday and re-plan them (see
+    /// [`week_start_locked`] for when that is possible).
+    SetWeekStart(WeekStart),
     /// Fix where a phase starts (a dragged boundary) and re-plan around it.
     MovePhase {
         kind: PhaseKind,
@@ -130,6 +133,8 @@ pub enum EditError {
     Invalid(String),
     #[error("the {0:?} variant could not be drafted")]
     NoVariant(VariantKind),
+    #[error("the weeks cannot start on another day now: {0}")]
+    WeekStartLocked(String),
 }
 
 /// What an applied edit did: the change-log record and the week it concerns.
@@ -149,7 +154,7 @@ pub struct Applied {
 /// When the edit does not fit the plan (unknown session, approved week, …). `plan` may be
 /// partly modified then; callers apply to a copy (see `Document::apply`).
 pub fn apply(plan: &mut Plan, edit: &Edit, today: NaiveDate) -> Result<Applied, EditError> {
-    let mut applied = apply_inputs(plan, edit)?;
+    let mut applied = apply_inputs(plan, edit, today)?;
     if edit.replans() && plan.plan.is_some() {
         applied.conflicts = replan(plan, KeepPolicy::KeepCoachWeeks, today).conflicts;
     } else if edit.replans() {
@@ -176,9 +181,52 @@ pub fn apply(plan: &mut Plan, edit: &Edit, today: NaiveDate) -> Result<Applied, 
             });
             applied.conflicts = outcome.conflicts;
         }
+        Edit::SetWeekStart(_) => {
+            // Every week moved, none was the coach's (see `week_start_locked`): the new draft
+            // is what the engine proposes for these weeks, so it becomes the baseline, as on
+            // adoption; a baseline on the old boundaries would match no week.
+            let draft = plan
+                .plan
+                .as_ref()
+                .and_then(|p| plan.variants.get(p.variant))
+                .map(|d| d.weeks.clone());
+            if let (Some(adopted), Some(weeks)) = (plan.plan.as_mut(), draft) {
+                adopted.baseline = weeks;
+            }
+        }
         _ => {}
     }
     Ok(applied)
+}
+
+/// Why the plan's weeks cannot start on another weekday now, or `None` when they can.
+///
+/// Moving the week start moves every week's boundaries by a day. A week that has begun, or
+/// that the coach approved or edited, would be split across two new weeks: neither could be
+/// kept as it is, and re-planning must never overwrite them. So the week start is the coach's
+/// to change until the first week begins and while every week is an untouched draft.
+pub fn week_start_locked(plan: &Plan, today: NaiveDate) -> Option<String> {
+    let weeks = plan.weeks();
+    let date = |w: &Week| w.start.format("%-d %b %Y").to_string();
+    if let Some(w) = weeks.iter().find(|w| w.start <= today) {
+        return Some(format!(
+            "the week of {} has begun; weeks already lived keep their days",
+            date(w)
+        ));
+    }
+    if let Some(w) = weeks.iter().find(|w| w.status == WeekStatus::Approved) {
+        return Some(format!(
+            "the week of {} is approved and would be split across two weeks",
+            date(w)
+        ));
+    }
+    if let Some(w) = weeks.iter().find(|w| w.has_coach_edits()) {
+        return Some(format!(
+            "you edited the week of {} and it would be split across two weeks",
+            date(w)
+        ));
+    }
+    None
 }
 
 impl Edit {
@@ -190,11 +238,12 @@ impl Edit {
                 | Self::UpdateRace { .. }
                 | Self::RemoveRace(_)
                 | Self::MovePhase { .. }
+                | Self::SetWeekStart(_)
         )
     }
 }
 
-fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
+fn apply_inputs(plan: &mut Plan, edit: &Edit, today: NaiveDate) -> Result<Applied, EditError> {
     match edit {
         Edit::UpdateSession(after) => {
             let adopted = plan.plan.as_mut().ok_or(EditError::NoPlan)?;
@@ -203,14 +252,18 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             ensure_draft(&adopted.weeks[wi])?;
             let mut after = after.clone();
             after.edited = true;
+            adopted.weeks[wi].coach_edited = true;
             if adopted.weeks[wi].contains(after.date) {
                 adopted.weeks[wi].sessions[si] = after.clone();
                 sort_sessions(&mut adopted.weeks[wi]);
             } else {
+                // Moving out of a week is a coach edit of both weeks: re-plans keep the week
+                // it left (or the session would come back there) and the week it joined.
                 let target = week_index(&adopted.weeks, after.date)?;
                 ensure_draft(&adopted.weeks[target])?;
                 adopted.weeks[wi].sessions.remove(si);
                 adopted.weeks[target].sessions.push(after.clone());
+                adopted.weeks[target].coach_edited = true;
                 sort_sessions(&mut adopted.weeks[target]);
             }
             let week = week_start_of(&adopted.weeks, after.date);
@@ -228,6 +281,7 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             session.id = SessionId(adopted.next_session_id);
             session.edited = true;
             adopted.next_session_id += 1;
+            adopted.weeks[wi].coach_edited = true;
             adopted.weeks[wi].sessions.push(session.clone());
             sort_sessions(&mut adopted.weeks[wi]);
             Ok(Applied {
@@ -240,6 +294,9 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
             let adopted = plan.plan.as_mut().ok_or(EditError::NoPlan)?;
             let (wi, si) = find_session(&adopted.weeks, *id)?;
             ensure_draft(&adopted.weeks[wi])?;
+            // The week remembers the removal: a re-plan keeps it instead of bringing the
+            // session back.
+            adopted.weeks[wi].coach_edited = true;
             let session = adopted.weeks[wi].sessions.remove(si);
             Ok(Applied {
                 week: Some(adopted.weeks[wi].start),
@@ -277,15 +334,14 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                 .iter_mut()
                 .find(|w| w.start == after.start)
                 .ok_or(EditError::NoSuchWeek(after.start))?;
+            let mut after = after.clone();
+            after.coach_edited = true;
             let before = std::mem::replace(week, after.clone());
             let max_id = after.sessions.iter().map(|s| s.id.0).max().unwrap_or(0);
             adopted.next_session_id = adopted.next_session_id.max(max_id + 1);
             Ok(Applied {
                 week: Some(after.start),
-                change: Some(Change::WeekReplaced {
-                    before,
-                    after: after.clone(),
-                }),
+                change: Some(Change::WeekReplaced { before, after }),
                 ..Applied::default()
             })
         }
@@ -345,6 +401,32 @@ fn apply_inputs(plan: &mut Plan, edit: &Edit) -> Result<Applied, EditError> {
                 change: Some(Change::GuardrailsEdited {
                     before,
                     after: g.clone(),
+                }),
+                ..Applied::default()
+            })
+        }
+        Edit::SetWeekStart(after) => {
+            if let Some(why) = week_start_locked(plan, today) {
+                return Err(EditError::WeekStartLocked(why));
+            }
+            let before = plan.season.week_start;
+            let season = &mut plan.season;
+            season.week_start = *after;
+            if season.start != NaiveDate::MIN {
+                season.start = after.week_of(season.start);
+            }
+            // Pinned starts sit on week boundaries (a taper may start any day): move them to
+            // the new boundary of the same week.
+            for (kind, start) in &mut season.pinned_phase_starts {
+                if *kind != PhaseKind::Taper {
+                    *start = after.week_of(*start);
+                }
+            }
+            Ok(Applied {
+                week: None,
+                change: Some(Change::WeekStartChanged {
+                    before,
+                    after: *after,
                 }),
                 ..Applied::default()
             })

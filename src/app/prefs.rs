@@ -79,22 +79,47 @@ impl Units {
         format!("{:.1} {}", self.distance_from_km(km), self.distance_label())
     }
 
-    /// "4:15 /km" / "6:50 /mi" from seconds per km.
-    pub fn format_pace(self, s_per_km: f64) -> String {
-        let s = match self {
+    /// "min/km" / "min/mi": what a pace is typed in.
+    pub fn pace_label(self) -> &'static str {
+        match self {
+            Self::Metric => "min/km",
+            Self::Imperial => "min/mi",
+        }
+    }
+
+    /// A pace in seconds per km, in seconds per this unit's distance.
+    pub fn pace_from_s_per_km(self, s_per_km: f64) -> f64 {
+        match self {
             Self::Metric => s_per_km,
             Self::Imperial => s_per_km * METRES_PER_MILE / 1000.0,
-        };
+        }
+    }
+
+    /// A pace typed in seconds per this unit's distance, in seconds per km.
+    pub fn s_per_km_from_pace(self, s_per_unit: f64) -> f64 {
+        match self {
+            Self::Metric => s_per_unit,
+            Self::Imperial => s_per_unit * 1000.0 / METRES_PER_MILE,
+        }
+    }
+
+    /// "4:15" (per km or per mile, no unit): a pace as it is typed.
+    pub fn format_pace_value(self, s_per_km: f64) -> String {
+        let s = self.pace_from_s_per_km(s_per_km);
         if !s.is_finite() || s <= 0.0 {
             return "–".to_owned();
         }
         let total = s.round() as i64;
-        format!(
-            "{}:{:02} /{}",
-            total / 60,
-            total % 60,
-            self.distance_label()
-        )
+        format!("{}:{:02}", total / 60, total % 60)
+    }
+
+    /// "4:15 /km" / "6:50 /mi" from seconds per km.
+    pub fn format_pace(self, s_per_km: f64) -> String {
+        let value = self.format_pace_value(s_per_km);
+        if value == "–" {
+            return value;
+        }
+        format!("{value} /{}", self.distance_label())
     }
 }
 

@@ -6,8 +6,11 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::periodize::PlanInput;
+use super::rules::variant_params;
 use super::variants::generate_variants;
-use crate::model::{AdoptedPlan, Plan, SessionId, VariantKind, Week, WeekStatus};
+use crate::model::{
+    AdoptedPlan, PhaseKind, Plan, Race, SessionId, SessionType, VariantKind, Week, WeekStatus,
+};
 
 /// Which of the current plan's weeks survive a re-plan or adoption.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,7 +27,144 @@ pub enum KeepPolicy {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict {
     pub week: NaiveDate,
+    /// What differs, in words: "Week of 2026-12-07 (approved): phase Build ➡ Taper; …".
     pub message: String,
+}
+
+/// What a merge compares the coach's kept weeks against.
+struct ConflictCheck<'a> {
+    /// The draft the plan was last merged from. A kept week only conflicts where the re-plan
+    /// changed the draft: where the coach's week already differed from the old draft, that
+    /// difference is the coach's own, known and decided (e.g. a deleted long run).
+    previous_draft: Option<&'a [Week]>,
+    /// The variant's ramp cap as a fraction, and its reason ("moderate cap 8 %"): a kept week
+    /// whose load is further than one ramp step from the new draft's no longer fits it.
+    ramp: f64,
+    ramp_reason: String,
+    /// The calendar after the change, to name races.
+    races: &'a [Race],
+}
+
+impl<'a> ConflictCheck<'a> {
+    fn new(plan: &'a Plan, variant: VariantKind, previous_draft: Option<&'a [Week]>) -> Self {
+        let params = variant_params(variant, &plan.athlete, &plan.guardrails);
+        Self {
+            previous_draft,
+            ramp: params.ramp,
+            ramp_reason: params.ramp_reason,
+            races: &plan.races,
+        }
+    }
+
+    /// The conflict of a kept week with the new draft's week of the same start, if any.
+    fn conflict(&self, kept: &Week, new: &Week, today: NaiveDate) -> Option<Conflict> {
+        let owned = kept.status == WeekStatus::Approved || kept.has_coach_edits();
+        if !owned || kept.end() < today {
+            return None;
+        }
+        if let Some(old) = self
+            .previous_draft
+            .and_then(|d| d.iter().find(|w| w.start == new.start))
+            && DraftShape::of(old) == DraftShape::of(new)
+        {
+            return None;
+        }
+        let differences = self.differences(kept, new);
+        if differences.is_empty() {
+            return None;
+        }
+        let whose = if kept.status == WeekStatus::Approved {
+            "approved"
+        } else {
+            "edited by you"
+        };
+        Some(Conflict {
+            week: kept.start,
+            message: format!(
+                "Week of {} ({whose}): {}.",
+                kept.start.format("%-d %b %Y"),
+                differences.join("; ")
+            ),
+        })
+    }
+
+    /// How the kept week differs from the new draft's: phase, races, load.
+    fn differences(&self, kept: &Week, new: &Week) -> Vec<String> {
+        let mut out = Vec::new();
+        if kept.phase != new.phase {
+            out.push(format!(
+                "kept as {} but the new draft makes it {}",
+                kept.phase.label(),
+                new.phase.label()
+            ));
+        }
+        let kept_races = race_days(kept);
+        let new_races = race_days(new);
+        for d in new_races.difference(&kept_races) {
+            out.push(format!(
+                "the new draft has {} on {} in this week",
+                self.race_name(*d),
+                d.format("%a %-d %b")
+            ));
+        }
+        for d in kept_races.difference(&new_races) {
+            out.push(format!(
+                "your week races on {} but the new draft has no race that day",
+                d.format("%a %-d %b")
+            ));
+        }
+        let (mine, drafted) = (kept.training_load_au(), new.training_load_au());
+        if drafted > 0.0 {
+            let change = mine / drafted - 1.0;
+            if change.abs() > self.ramp + 1e-9 {
+                out.push(format!(
+                    "your week has {mine:.0} AU of training, the new draft {drafted:.0} AU \
+                     ({:+.0} %, more than one ramp step: {})",
+                    change * 100.0,
+                    self.ramp_reason
+                ));
+            }
+        } else if mine > 0.0 {
+            out.push(format!(
+                "your week has {mine:.0} AU of training, the new draft none"
+            ));
+        }
+        out
+    }
+
+    fn race_name(&self, date: NaiveDate) -> String {
+        self.races.iter().find(|r| r.date == date).map_or_else(
+            || "a race".to_owned(),
+            |r| format!("{} ({})", r.name, r.priority.letter()),
+        )
+    }
+}
+
+/// The parts of a drafted week a conflict is about.
+#[derive(PartialEq)]
+struct DraftShape {
+    phase: PhaseKind,
+    races: BTreeSet<NaiveDate>,
+    /// Whole AU: rounding noise is no change.
+    training_load_au: i64,
+}
+
+impl DraftShape {
+    fn of(week: &Week) -> Self {
+        Self {
+            phase: week.phase,
+            races: race_days(week),
+            training_load_au: week.training_load_au().round() as i64,
+        }
+    }
+}
+
+fn race_days(week: &Week) -> BTreeSet<NaiveDate> {
+    week.sessions
+        .iter()
+        .filter(|s| s.kind == SessionType::Race)
+        .map(|s| s.date)
+        .collect()
 }
 
 /// What a merge did.
@@ -75,7 +215,12 @@ pub fn adopt(
             }
         }
         Some(mut current) => {
-            let outcome = merge_weeks(&mut current, &draft.weeks, policy, today);
+            let previous = plan
+                .variants
+                .get(current.variant)
+                .map(|d| d.weeks.as_slice());
+            let check = ConflictCheck::new(plan, variant, previous);
+            let outcome = merge_weeks(&mut current, &draft.weeks, policy, today, &check);
             current.variant = variant;
             current.adopted_on = today;
             current.pmc_start = draft.pmc_start;
@@ -90,10 +235,13 @@ pub fn adopt(
 /// Re-plans the working plan after its inputs changed: regenerates the variants and merges the
 /// adopted variant's new draft under `policy`. The baseline stays as adopted.
 pub fn replan(plan: &mut Plan, policy: KeepPolicy, today: NaiveDate) -> MergeOutcome {
-    regenerate_variants(plan, today);
     let Some(variant) = plan.plan.as_ref().map(|p| p.variant) else {
+        regenerate_variants(plan, today);
         return MergeOutcome::default();
     };
+    // The draft before the change: kept weeks conflict only where the draft moved.
+    let previous = plan.variants.get(variant).map(|d| d.weeks.clone());
+    regenerate_variants(plan, today);
     let Some(draft) = plan.variants.get(variant).cloned() else {
         return MergeOutcome::default();
     };
@@ -101,11 +249,14 @@ pub fn replan(plan: &mut Plan, policy: KeepPolicy, today: NaiveDate) -> MergeOut
     if let Some(last) = draft.weeks.last() {
         plan.season.end = plan.season.end.max(last.end());
     }
-    let Some(current) = plan.plan.as_mut() else {
+    let Some(mut current) = plan.plan.take() else {
         return MergeOutcome::default();
     };
     current.pmc_start = draft.pmc_start;
-    merge_weeks(current, &draft.weeks, policy, today)
+    let check = ConflictCheck::new(plan, variant, previous.as_deref());
+    let outcome = merge_weeks(&mut current, &draft.weeks, policy, today, &check);
+    plan.plan = Some(current);
+    outcome
 }
 
 /// Whether the coach owns a week: approved, edited, or already lived.
@@ -124,6 +275,7 @@ fn merge_weeks(
     draft: &[Week],
     policy: KeepPolicy,
     today: NaiveDate,
+    check: &ConflictCheck<'_>,
 ) -> MergeOutcome {
     let mut outcome = MergeOutcome::default();
     let old = std::mem::take(&mut current.weeks);
@@ -146,16 +298,8 @@ fn merge_weeks(
         let previous = old.iter().find(|w| w.start == new.start);
         match previous {
             Some(prev) if is_kept(prev, policy, today) => {
-                if prev.phase != new.phase && prev.end() >= today {
-                    outcome.conflicts.push(Conflict {
-                        week: prev.start,
-                        message: format!(
-                            "Week of {} is kept as {} but the new draft makes it {}.",
-                            prev.start,
-                            prev.phase.label(),
-                            new.phase.label()
-                        ),
-                    });
+                if let Some(conflict) = check.conflict(prev, new, today) {
+                    outcome.conflicts.push(conflict);
                 }
                 outcome.kept_weeks.push(prev.start);
                 merged.push(prev.clone());

@@ -1312,6 +1312,7 @@ impl<'a> Planner<'a> {
                 down_week: pw.down_week,
                 rationale,
                 sessions,
+                coach_edited: false,
             });
         }
         weeks

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Athlete, DecisionChoice, Guardrails, ModelSettings, PhaseKind, Race, Review, ReviewKind,
-    Session, VariantKind, Week,
+    Session, VariantKind, Week, WeekStart,
 };
 
 /// One recorded edit (SPEC §1, "change log"): when, who, what (before/after) and why.
@@ -165,6 +165,11 @@ pub enum Change {
         before: NaiveDate,
         after: NaiveDate,
     },
+    /// The plan's weeks now start on another day (the draft weeks re-planned on it).
+    WeekStartChanged {
+        before: WeekStart,
+        after: WeekStart,
+    },
     AthleteEdited {
         before: Box<Athlete>,
         after: Box<Athlete>,
@@ -267,6 +272,11 @@ impl Change {
                 before,
                 after,
             } => format!("{} now starts {after} (was {before})", kind.label()),
+            Self::WeekStartChanged { before, after } => format!(
+                "Weeks now start on {} (were {}); draft weeks re-planned",
+                after.label(),
+                before.label()
+            ),
             Self::AthleteEdited { .. } => "Edited the athlete profile".to_owned(),
             Self::GuardrailsEdited { .. } => "Edited the guardrails".to_owned(),
             Self::VariantAdopted {
@@ -362,6 +372,12 @@ fn gain(v: f64) -> String {
     }
 }
 
+/// Seconds as "4:05".
+fn min_sec(s: f64) -> String {
+    let total = s.round() as i64;
+    format!("{}:{:02}", total / 60, total % 60)
+}
+
 fn describe_session_edit(before: &Session, after: &Session) -> String {
     let mut parts = Vec::new();
     if before.date != after.date {
@@ -390,6 +406,26 @@ fn describe_session_edit(before: &Session, after: &Session) -> String {
     }
     if before.rpe != after.rpe {
         parts.push(format!("RPE {} ➡ {}", before.rpe, after.rpe));
+    }
+    if before.pace != after.pace {
+        let pace = |p: Option<super::PaceRange>| {
+            p.map_or("–".to_owned(), |p| {
+                format!("{}–{}", min_sec(p.fast_s_per_km), min_sec(p.slow_s_per_km))
+            })
+        };
+        parts.push(format!(
+            "pace {} ➡ {} /km",
+            pace(before.pace),
+            pace(after.pace)
+        ));
+    }
+    if before.hr_zone != after.hr_zone {
+        let zone = |z: Option<u8>| z.map_or("–".to_owned(), |z| z.to_string());
+        parts.push(format!(
+            "HR zone {} ➡ {}",
+            zone(before.hr_zone),
+            zone(after.hr_zone)
+        ));
     }
     if before.description != after.description {
         parts.push("description".to_owned());

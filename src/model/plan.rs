@@ -271,6 +271,11 @@ pub struct Week {
     pub rationale: String,
     /// Sessions in date order; several may share a day.
     pub sessions: Vec<Session>,
+    /// The coach changed this week by hand (added, edited, moved or removed a session). A
+    /// removed session leaves no session to carry the mark, so the week carries it: re-plans
+    /// keep the week instead of bringing the session back.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub coach_edited: bool,
 }
 
 impl Default for Week {
@@ -282,6 +287,7 @@ impl Default for Week {
             down_week: false,
             rationale: String::new(),
             sessions: Vec::new(),
+            coach_edited: false,
         }
     }
 }
@@ -330,9 +336,9 @@ impl Week {
         (0..7).filter_map(|d| self.start.checked_add_days(Days::new(d)))
     }
 
-    /// Whether the coach changed any session of this draft week by hand.
+    /// Whether the coach changed this week by hand: re-plans keep such weeks.
     pub fn has_coach_edits(&self) -> bool {
-        self.sessions.iter().any(|s| s.edited)
+        self.coach_edited || self.sessions.iter().any(|s| s.edited)
     }
 }
 

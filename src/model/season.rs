@@ -38,6 +38,14 @@ pub enum WeekStart {
 }
 
 impl WeekStart {
+    /// "Monday" / "Sunday".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Monday => "Monday",
+            Self::Sunday => "Sunday",
+        }
+    }
+
     pub fn weekday(self) -> Weekday {
         match self {
             Self::Monday => Weekday::Mon,

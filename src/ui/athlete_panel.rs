@@ -10,13 +10,61 @@ use crate::app::{Command, Edit, PeaklineApp};
 use crate::engine::adopt::KeepPolicy;
 use crate::model::{Athlete, Guardrails, Reason, ReasonPick, RunnerType, validate};
 
-/// The form's working copy.
+/// The form's working copy, and the plan's values it started from: when the plan changes
+/// under the form (undo, redo, the save itself, another edit), the part that changed is
+/// loaded again, so the form never shows values the plan does not hold as if saved.
 #[derive(Clone, Debug)]
 pub struct AthleteForm {
     pub athlete: Athlete,
     pub guardrails: Guardrails,
-    /// Set after a save: offer to re-plan.
-    pub offer_replan: bool,
+    base_athlete: Athlete,
+    base_guardrails: Guardrails,
+}
+
+impl AthleteForm {
+    fn from_plan(plan: &crate::model::Plan) -> Self {
+        Self {
+            athlete: plan.athlete.clone(),
+            guardrails: plan.guardrails.clone(),
+            base_athlete: plan.athlete.clone(),
+            base_guardrails: plan.guardrails.clone(),
+        }
+    }
+
+    /// Loads what the plan changed since the form read it; keeps the coach's typing in the
+    /// other part (profile and guardrails are saved one after the other).
+    fn follow(&mut self, plan: &crate::model::Plan) {
+        if self.base_athlete != plan.athlete {
+            self.athlete = plan.athlete.clone();
+            self.base_athlete = plan.athlete.clone();
+        }
+        if self.base_guardrails != plan.guardrails {
+            self.guardrails = plan.guardrails.clone();
+            self.base_guardrails = plan.guardrails.clone();
+        }
+    }
+}
+
+/// The form's field for a validation path, so problems read "Name is empty", not
+/// "athlete.name: is empty".
+fn field_name(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "athlete.name" => "Name",
+        "athlete.age" => "Age",
+        "athlete.training_age_years" => "Training age",
+        "athlete.weekly_volume_km" => "Weekly volume",
+        "athlete.longest_recent_run_km" => "Longest recent run",
+        "athlete.unavailable_days" => "Unavailable days",
+        "athlete.long_run_day" => "Long run day",
+        "athlete.notes" => "Notes",
+        "guardrails.max_weekly_increase_pct" => "Max weekly load increase",
+        "guardrails.max_hard_sessions_per_week" => "Max hard sessions / week",
+        "guardrails.min_rest_days_per_week" => "Min rest days / week",
+        "guardrails.max_long_run_share_pct" => "Max long-run share",
+        "guardrails.pain_blocks_intensity_at" => "Pain that blocks intensity",
+        "guardrails.max_weekly_volume_km" => "Weekly volume cap",
+        _ => return None,
+    })
 }
 
 /// Draws the form.
@@ -27,14 +75,15 @@ pub fn athlete_panel_ui(
     out: &mut Vec<Command>,
 ) {
     let plan = app.doc.plan();
-    let form = view.athlete_form.get_or_insert_with(|| AthleteForm {
-        athlete: plan.athlete.clone(),
-        guardrails: plan.guardrails.clone(),
-        offer_replan: false,
-    });
-    // Undo or another edit changed the plan under the form: start from the plan again.
+    let form = view
+        .athlete_form
+        .get_or_insert_with(|| AthleteForm::from_plan(plan));
+    form.follow(plan);
     let dirty_form = form.athlete != plan.athlete || form.guardrails != plan.guardrails;
-    if form.offer_replan {
+    // Offered once a profile or guardrails edit is applied (`PeaklineApp::apply_edit`), and
+    // only while that edit is the plan's latest state: a cancelled reason prompt never got
+    // here, and undo takes the offer away with the edit.
+    if view.replan_offer == Some(app.doc.revision()) {
         ui.horizontal(|ui| {
             ui.label(
                 "The profile changed. Re-plan the draft weeks? Approved and edited weeks stay.",
@@ -47,10 +96,10 @@ pub fn athlete_panel_ui(
                         "Re-planned after a profile change",
                     ),
                 ));
-                form.offer_replan = false;
+                view.replan_offer = None;
             }
             if ui.button("Not now").clicked() {
-                form.offer_replan = false;
+                view.replan_offer = None;
             }
         });
         ui.separator();
@@ -70,16 +119,25 @@ pub fn athlete_panel_ui(
     let problems: Vec<String> = validate(&check)
         .into_iter()
         .filter(|p| p.path.starts_with("athlete") || p.path.starts_with("guardrails"))
-        .map(|p| p.to_string())
+        .map(|p| match field_name(&p.path) {
+            Some(name) => format!("{name} {}", p.message),
+            None => p.to_string(),
+        })
         .collect();
     for p in &problems {
-        ui.colored_label(ui.visuals().error_fg_color, p);
+        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {p}"));
     }
     ui.horizontal(|ui| {
         let can_save = dirty_form && problems.is_empty();
+        let why_not = if dirty_form {
+            "Fix the problems above first"
+        } else {
+            "Nothing changed"
+        };
         if ui
             .add_enabled(can_save, egui::Button::new("Save profile…"))
-            .on_disabled_hover_text("Nothing changed, or the form has problems")
+            .on_hover_text("Next: say why; then you can re-plan the draft weeks")
+            .on_disabled_hover_text(why_not)
             .clicked()
         {
             view.reason_prompt = Some(if form.athlete == plan.athlete {
@@ -93,7 +151,6 @@ pub fn athlete_panel_ui(
                     "Update the athlete profile",
                 )
             });
-            form.offer_replan = true;
         }
         if ui
             .add_enabled(dirty_form, egui::Button::new("Revert"))

@@ -107,19 +107,23 @@ pub fn change_log_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState)
     let Some(adopted) = &plan.plan else { return };
     ui.horizontal(|ui| {
         ui.strong("Baseline vs current");
-        egui::ComboBox::from_id_salt("compare_week")
-            .selected_text(f.compare_week.map_or("pick a week".to_owned(), |w| {
-                w.format("%-d %b %Y").to_string()
-            }))
-            .show_ui(ui, |ui| {
-                for w in &adopted.weeks {
-                    ui.selectable_value(
-                        &mut f.compare_week,
-                        Some(w.start),
-                        w.start.format("%-d %b %Y").to_string(),
-                    );
-                }
-            });
+        // Named, so a screen reader says what the list picks.
+        field(ui, "for the week of", |ui| {
+            egui::ComboBox::from_id_salt("compare_week")
+                .selected_text(f.compare_week.map_or("pick a week".to_owned(), |w| {
+                    w.format("%-d %b %Y").to_string()
+                }))
+                .show_ui(ui, |ui| {
+                    for w in &adopted.weeks {
+                        ui.selectable_value(
+                            &mut f.compare_week,
+                            Some(w.start),
+                            w.start.format("%-d %b %Y").to_string(),
+                        );
+                    }
+                })
+                .response
+        });
     });
     if let Some(w) = f.compare_week {
         let baseline = adopted.baseline.iter().find(|x| x.start == w);

@@ -136,9 +136,20 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &PeaklineApp, out: &mut Vec<Command>) {
     ui.radio_value(&mut prefs.units, Units::Metric, "Kilometres (min/km)");
     ui.radio_value(&mut prefs.units, Units::Imperial, "Miles (min/mi)");
     ui.separator();
-    ui.label("Weeks start on");
-    ui.radio_value(&mut prefs.week_start, WeekStart::Monday, "Monday");
-    ui.radio_value(&mut prefs.week_start, WeekStart::Sunday, "Sunday");
+    // A preference for plans still to be made: the open plan's weeks are laid out already
+    // and change only as an edit (Season tab ➡ Season settings).
+    ui.label("Weeks of new plans start on")
+        .on_hover_text("The open plan's week start: Season tab ➡ Season settings");
+    ui.radio_value(
+        &mut prefs.week_start,
+        WeekStart::Monday,
+        "Monday (new plans)",
+    );
+    ui.radio_value(
+        &mut prefs.week_start,
+        WeekStart::Sunday,
+        "Sunday (new plans)",
+    );
     ui.separator();
     ui.label("Theme");
     ui.radio_value(&mut prefs.theme, Theme::Light, "Light");

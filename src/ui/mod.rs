@@ -104,6 +104,8 @@ impl Tab {
 pub struct ViewState {
     pub tab: Tab,
     pub selected_week: Option<NaiveDate>,
+    /// The day highlighted in the week editor (arrow keys, a warning's day).
+    pub selected_day: Option<NaiveDate>,
     pub selected_session: Option<SessionId>,
     pub timeline: timeline::TimelineState,
     pub session_dialog: Option<SessionDialog>,
@@ -111,6 +113,9 @@ pub struct ViewState {
     pub race_dialog: Option<races::RaceDialog>,
     pub wizard: Option<Wizard>,
     pub athlete_form: Option<athlete_panel::AthleteForm>,
+    /// The document revision a profile or guardrails edit produced: the athlete panel offers
+    /// to re-plan while the plan is still at it.
+    pub replan_offer: Option<u64>,
     pub change_log: change_log::ChangeLogView,
     pub adopt_request: Option<compare::AdoptRequest>,
     pub athlete_tab: athlete_view::AthleteTab,
@@ -214,7 +219,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
         Tab::Reviews => review::reviews_ui(ui, app, view, &mut out),
         Tab::Athlete => athlete_panel::athlete_panel_ui(ui, app, view, &mut out),
         Tab::ChangeLog => change_log::change_log_ui(ui, app, view),
-        Tab::Warnings => warnings_panel::warnings_ui(ui, &figures, view),
+        Tab::Warnings => warnings_panel::warnings_ui(ui, app, &figures, view),
     });
     let ctx = ui.ctx().clone();
     if app.role == Role::Coach {
@@ -223,7 +228,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
     session_dialog::session_dialog_ui(&ctx, app, view);
     compare::adopt_request_ui(&ctx, view);
     reason::reason_prompt_ui(&ctx, app, view, &mut out);
-    races::race_dialog_ui(&ctx, app, view, &mut out);
+    races::race_dialog_ui(&ctx, view);
     wizard::wizard_ui(&ctx, app, view, &mut out);
     prompts::conflicts_ui(&ctx, app, &mut out);
     data_dialogs::import_progress_ui(&ctx, app, &mut out);
@@ -283,17 +288,21 @@ fn tabs_ui(
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .add_enabled(app.doc.can_redo(), egui::Button::new("↻"))
-                .on_hover_text("Redo (Ctrl+Shift+Z)")
-                .clicked()
+            let redo = if app.doc.can_redo() {
+                "Redo (Ctrl+Shift+Z or Ctrl+Y)"
+            } else {
+                "Redo (Ctrl+Shift+Z or Ctrl+Y): nothing to redo"
+            };
+            if style::icon_button(ui, app.doc.can_redo(), egui::Button::new("↻"), redo).clicked()
             {
                 out.push(Command::Redo);
             }
-            if ui
-                .add_enabled(app.doc.can_undo(), egui::Button::new("↺"))
-                .on_hover_text("Undo (Ctrl+Z)")
-                .clicked()
+            let undo = if app.doc.can_undo() {
+                "Undo (Ctrl+Z)"
+            } else {
+                "Undo (Ctrl+Z): nothing to undo"
+            };
+            if style::icon_button(ui, app.doc.can_undo(), egui::Button::new("↺"), undo).clicked()
             {
                 out.push(Command::Undo);
             }
@@ -316,8 +325,62 @@ fn season_ui(
             ui.columns(2, |cols| {
                 races::race_list_ui(&mut cols[0], app, view, out);
                 phases_ui(&mut cols[1], app);
+                cols[1].add_space(8.0);
+                season_settings_ui(&mut cols[1], app, view);
             });
         });
+}
+
+/// The plan's own settings: the weekday its weeks start on (the preference of the same name
+/// only sets it for new plans).
+fn season_settings_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) {
+    use crate::model::WeekStart;
+    let plan = app.doc.plan();
+    ui.strong("Season settings");
+    let locked = crate::app::week_start_locked(plan, app.today);
+    let now = plan.season.week_start;
+    ui.horizontal(|ui| {
+        ui.label("Weeks of this plan start on");
+        for ws in [WeekStart::Monday, WeekStart::Sunday] {
+            let hint = match &locked {
+                Some(why) => format!("Fixed for this plan: {why}."),
+                None => format!(
+                    "Lay the weeks out {} to {}; the draft weeks re-plan",
+                    ws.label(),
+                    match ws {
+                        WeekStart::Monday => "Sunday",
+                        WeekStart::Sunday => "Saturday",
+                    }
+                ),
+            };
+            let r = ui
+                .add_enabled(
+                    locked.is_none() || ws == now,
+                    egui::RadioButton::new(now == ws, ws.label()),
+                )
+                .on_hover_text(&hint)
+                .on_disabled_hover_text(&hint);
+            if r.clicked() && ws != now {
+                view.reason_prompt = Some(ReasonPrompt::new(
+                    crate::app::Edit::SetWeekStart(ws),
+                    format!(
+                        "Weeks of this plan start on {} instead of {}; the draft weeks re-plan",
+                        ws.label(),
+                        now.label()
+                    ),
+                ));
+            }
+        }
+    });
+    if let Some(why) = locked {
+        ui.label(
+            egui::RichText::new(format!(
+                "Fixed: {why}. New seasons start on the day set in View ➡ Weeks of new plans start on."
+            ))
+            .small()
+            .weak(),
+        );
+    }
 }
 
 fn phases_ui(ui: &mut egui::Ui, app: &PeaklineApp) {
@@ -348,27 +411,36 @@ fn phases_ui(ui: &mut egui::Ui, app: &PeaklineApp) {
     }
 }
 
-/// Arrow keys move between weeks (and sessions within a week), Enter opens, Delete removes.
+/// Keyboard navigation (issue 4): on the timeline and other screens Left/Right move between
+/// weeks and Enter opens the week; in the week editor Left/Right move between days (across
+/// into the next or previous week), Up/Down between the day's sessions, Enter opens the
+/// session (or adds one on an empty day) and Delete removes it, asking why. Esc closes the
+/// dialogs (egui's `Modal`). Nothing here runs while a dialog is open or a field has focus.
 fn keyboard(ctx: &egui::Context, app: &PeaklineApp, view: &mut ViewState) {
-    if view.dialog_open() || ctx.egui_wants_keyboard_input() {
+    if view.dialog_open() || view.timeline.drag.is_some() || ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    let keys = ctx.input(|i| NavKeys {
+        left: i.key_pressed(egui::Key::ArrowLeft),
+        right: i.key_pressed(egui::Key::ArrowRight),
+        up: i.key_pressed(egui::Key::ArrowUp),
+        down: i.key_pressed(egui::Key::ArrowDown),
+        enter: i.key_pressed(egui::Key::Enter),
+        delete: i.key_pressed(egui::Key::Delete),
+    });
+    if !keys.any() {
         return;
     }
     let weeks = timeline::shown_weeks(app.doc.plan());
-    let (left, right, up, down, enter, delete) = ctx.input(|i| {
-        (
-            i.key_pressed(egui::Key::ArrowLeft),
-            i.key_pressed(egui::Key::ArrowRight),
-            i.key_pressed(egui::Key::ArrowUp),
-            i.key_pressed(egui::Key::ArrowDown),
-            i.key_pressed(egui::Key::Enter),
-            i.key_pressed(egui::Key::Delete),
-        )
-    });
+    if view.tab == Tab::Week && app.doc.plan().plan.is_some() {
+        week_keys(app, weeks, keys, view);
+        return;
+    }
     let current = view
         .selected_week
         .and_then(|s| weeks.iter().position(|w| w.start == s));
-    if left || right {
-        let next = match (current, left) {
+    if keys.left || keys.right {
+        let next = match (current, keys.left) {
             (Some(i), true) => i.saturating_sub(1),
             (Some(i), false) => (i + 1).min(weeks.len().saturating_sub(1)),
             (None, _) => weeks
@@ -377,41 +449,113 @@ fn keyboard(ctx: &egui::Context, app: &PeaklineApp, view: &mut ViewState) {
                 .unwrap_or(0),
         };
         view.selected_week = weeks.get(next).map(|w| w.start);
+        view.selected_day = None;
         view.selected_session = None;
     }
-    if let Some(week) = current.and_then(|i| weeks.get(i))
-        && (up || down)
-    {
-        let ids: Vec<SessionId> = week.sessions.iter().map(|s| s.id).collect();
+    if keys.enter && view.selected_week.is_some() {
+        view.tab = Tab::Week;
+    }
+}
+
+/// The navigation keys pressed this frame.
+#[derive(Clone, Copy)]
+struct NavKeys {
+    left: bool,
+    right: bool,
+    up: bool,
+    down: bool,
+    enter: bool,
+    delete: bool,
+}
+
+impl NavKeys {
+    fn any(self) -> bool {
+        self.left || self.right || self.up || self.down || self.enter || self.delete
+    }
+}
+
+/// The week editor's keys: days, the day's sessions, open, delete.
+fn week_keys(app: &PeaklineApp, weeks: &[crate::model::Week], keys: NavKeys, view: &mut ViewState) {
+    let Some(week) = view
+        .selected_week
+        .and_then(|s| weeks.iter().find(|w| w.start == s))
+        .or_else(|| weeks.iter().find(|w| w.contains(app.today)))
+        .or_else(|| weeks.first())
+    else {
+        return;
+    };
+    let plan = app.doc.plan();
+    let day = view.selected_day.filter(|d| week.contains(*d)).or_else(|| {
+        view.selected_session
+            .and_then(|id| plan.session(id))
+            .map(|s| s.date)
+            .filter(|d| week.contains(*d))
+    });
+    if keys.left || keys.right {
+        let next = match day {
+            Some(d) if keys.left => d.pred_opt(),
+            Some(d) => d.succ_opt(),
+            None if week.contains(app.today) => Some(app.today),
+            None => Some(week.start),
+        };
+        // Past the week's edge: the next or previous planned week, if there is one.
+        if let Some(next) = next
+            && let Some(target) = weeks.iter().find(|w| w.contains(next))
+        {
+            view.selected_week = Some(target.start);
+            view.selected_day = Some(next);
+            // The day's first session is ready for Enter and Delete.
+            view.selected_session = target
+                .sessions
+                .iter()
+                .find(|s| s.date == next)
+                .map(|s| s.id);
+        }
+        return;
+    }
+    view.selected_week = Some(week.start);
+    if keys.up || keys.down {
+        let Some(day) = day.or(Some(week.start)) else {
+            return;
+        };
+        let ids: Vec<SessionId> = week
+            .sessions
+            .iter()
+            .filter(|s| s.date == day)
+            .map(|s| s.id)
+            .collect();
         let pos = view
             .selected_session
             .and_then(|id| ids.iter().position(|x| *x == id));
-        let next = match (pos, up) {
+        let next = match (pos, keys.up) {
             (Some(p), true) => p.saturating_sub(1),
             (Some(p), false) => (p + 1).min(ids.len().saturating_sub(1)),
-            (None, _) => 0,
+            (None, true) => ids.len().saturating_sub(1),
+            (None, false) => 0,
         };
+        view.selected_day = Some(day);
         view.selected_session = ids.get(next).copied();
-        view.tab = Tab::Week;
+        return;
     }
-    if enter {
-        match (view.tab, view.selected_session) {
-            (Tab::Week, Some(id)) => {
-                if let Some(s) = app.doc.plan().session(id) {
-                    view.session_dialog = Some(SessionDialog::edit(s, app.prefs.units));
-                }
+    let editable = week.status == crate::model::WeekStatus::Draft;
+    let session = view
+        .selected_session
+        .and_then(|id| week.sessions.iter().find(|s| s.id == id));
+    if keys.enter {
+        match (session, day) {
+            (Some(s), _) if editable => {
+                view.session_dialog = Some(SessionDialog::edit(s, app.prefs.units));
             }
-            _ if view.selected_week.is_some() => view.tab = Tab::Week,
+            (None, Some(d)) if editable => view.session_dialog = Some(SessionDialog::add(d)),
             _ => {}
         }
     }
-    if delete
-        && view.tab == Tab::Week
-        && let Some(id) = view.selected_session
-        && let Some(s) = app.doc.plan().session(id)
+    if keys.delete
+        && editable
+        && let Some(s) = session
     {
         view.reason_prompt = Some(ReasonPrompt::new(
-            crate::app::Edit::RemoveSession(id),
+            crate::app::Edit::RemoveSession(s.id),
             format!(
                 "Remove {} on {}",
                 s.kind.label(),

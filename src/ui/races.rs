@@ -1,21 +1,35 @@
 //! Races: the list on the season screen and the add/edit dialog.
 
-use super::style::field;
+use super::style::{field, icon_button};
 use chrono::NaiveDate;
 use eframe::egui;
 
 use super::{ReasonPrompt, ViewState};
-use crate::app::{Command, Edit, PeaklineApp};
+use crate::app::{Command, Edit, PeaklineApp, Units};
 use crate::engine::predict::{format_duration_s, parse_time};
-use crate::model::{Priority, Race, Reason, ReasonPick};
+use crate::model::{Priority, Race};
+
+/// Race distances the dialog takes, in km: from a half-mile track race to a 400 km ultra.
+const RACE_KM: std::ops::RangeInclusive<f64> = 0.8..=400.0;
+
+/// The standard road distances offered as quick picks, in km.
+const STANDARD_KM: [(&str, f64); 4] = [
+    ("5K", 5.0),
+    ("10K", 10.0),
+    ("Half", 21.0975),
+    ("Marathon", 42.195),
+];
 
 /// The race dialog's form, as typed.
 #[derive(Clone, Debug)]
 pub struct RaceDialog {
+    /// The units the distance is shown and typed in (the user's preference).
+    pub units: Units,
     /// The race being edited, by index; `None` adds a race.
     pub index: Option<usize>,
     pub name: String,
     pub date: String,
+    /// Kept in km whatever the units, so a quick pick (a marathon's 42.195 km) stays exact.
     pub distance_km: f64,
     pub priority: Priority,
     pub goal: String,
@@ -27,6 +41,7 @@ impl RaceDialog {
     pub fn new_race(app: &PeaklineApp) -> Self {
         let date = app.today + chrono::Days::new(12 * 7);
         Self {
+            units: app.prefs.units,
             index: None,
             name: String::new(),
             date: date.to_string(),
@@ -38,8 +53,9 @@ impl RaceDialog {
         }
     }
 
-    pub fn edit(index: usize, race: &Race) -> Self {
+    pub fn edit(index: usize, race: &Race, units: Units) -> Self {
         Self {
+            units,
             index: Some(index),
             name: race.name.clone(),
             date: race.date.to_string(),
@@ -59,8 +75,15 @@ impl RaceDialog {
         }
         let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
             .map_err(|_| format!("\"{}\" is not a date like 2027-04-18.", self.date.trim()))?;
-        if !(0.8..=400.0).contains(&self.distance_km) {
-            return Err("The distance must be between 0.8 and 400 km.".to_owned());
+        if !RACE_KM.contains(&self.distance_km) {
+            let (lo, hi) = (
+                self.units.distance_from_km(*RACE_KM.start()),
+                self.units.distance_from_km(*RACE_KM.end()),
+            );
+            return Err(format!(
+                "The distance must be between {lo:.1} and {hi:.0} {}.",
+                self.units.distance_label()
+            ));
         }
         let goal_time_s = if self.goal.trim().is_empty() {
             None
@@ -88,7 +111,7 @@ pub fn race_list_ui(
     let plan = app.doc.plan();
     ui.horizontal(|ui| {
         ui.strong("Races");
-        if ui.small_button("➕").on_hover_text("Add a race").clicked() {
+        if icon_button(ui, true, egui::Button::new("➕").small(), "Add a race").clicked() {
             view.race_dialog = Some(RaceDialog::new_race(app));
         }
     });
@@ -99,18 +122,28 @@ pub fn race_list_ui(
             ui.label(race.date.format("%a %-d %b %Y").to_string());
             ui.label(app.prefs.units.format_distance(race.distance_km));
             ui.label(race.goal_time_s.map(format_duration_s).unwrap_or_default());
-            if ui
-                .small_button("✏")
-                .on_hover_text(format!("Edit {}", race.name))
-                .clicked()
-            {
-                view.race_dialog = Some(RaceDialog::edit(i, race));
+            let edit = icon_button(
+                ui,
+                true,
+                egui::Button::new("✏").small(),
+                &format!("Edit {}", race.name),
+            );
+            edit.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Edit {}", race.name))
+            });
+            if edit.clicked() {
+                view.race_dialog = Some(RaceDialog::edit(i, race, app.prefs.units));
             }
-            if ui
-                .small_button("🗑")
-                .on_hover_text(format!("Remove {}", race.name))
-                .clicked()
-            {
+            let remove = icon_button(
+                ui,
+                true,
+                egui::Button::new("🗑").small(),
+                &format!("Remove {}", race.name),
+            );
+            remove.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {}", race.name))
+            });
+            if remove.clicked() {
                 view.reason_prompt = Some(ReasonPrompt::new(
                     Edit::RemoveRace(i),
                     format!(
@@ -128,14 +161,9 @@ pub fn race_list_ui(
     let _ = out;
 }
 
-/// The add/edit race dialog. Saving asks for a reason when editing; adding a race re-plans
-/// the draft weeks around it in the same undo step.
-pub fn race_dialog_ui(
-    ctx: &egui::Context,
-    _app: &PeaklineApp,
-    view: &mut ViewState,
-    out: &mut Vec<Command>,
-) {
+/// The add/edit race dialog. Adding or saving asks for the reason next; the race and the
+/// re-plan of the draft weeks around it are then one undo step.
+pub fn race_dialog_ui(ctx: &egui::Context, view: &mut ViewState) {
     let Some(dialog) = view.race_dialog.as_mut() else {
         return;
     };
@@ -157,21 +185,31 @@ pub fn race_dialog_ui(
                 ui.add(egui::TextEdit::singleline(&mut dialog.date).hint_text("YYYY-MM-DD"))
             });
             ui.end_row();
-            let label = ui.label("Distance (km)");
+            let units = dialog.units;
+            let label = ui.label(format!("Distance ({})", units.distance_label()));
             ui.horizontal(|ui| {
-                ui.add(
-                    egui::DragValue::new(&mut dialog.distance_km)
-                        .range(0.8..=400.0)
-                        .speed(0.1),
-                )
-                .labelled_by(label.id);
-                for (label, km) in [
-                    ("5K", 5.0),
-                    ("10K", 10.0),
-                    ("Half", 21.0975),
-                    ("Marathon", 42.195),
-                ] {
-                    if ui.small_button(label).clicked() {
+                let mut shown = units.distance_from_km(dialog.distance_km);
+                let typed = ui
+                    .add(
+                        egui::DragValue::new(&mut shown)
+                            .range(
+                                units.distance_from_km(*RACE_KM.start())
+                                    ..=units.distance_from_km(*RACE_KM.end()),
+                            )
+                            .speed(0.1)
+                            .max_decimals(3),
+                    )
+                    .labelled_by(label.id);
+                // Only a change converts back: an untouched 42.195 km stays exact in miles.
+                if typed.changed() {
+                    dialog.distance_km = units.km_from_distance(shown);
+                }
+                for (label, km) in STANDARD_KM {
+                    if ui
+                        .small_button(label)
+                        .on_hover_text(units.format_distance(km))
+                        .clicked()
+                    {
                         dialog.distance_km = km;
                     }
                 }
@@ -208,28 +246,25 @@ pub fn race_dialog_ui(
             if ui.button(label).clicked() {
                 match dialog.race() {
                     Ok(race) => {
-                        match dialog.index {
-                            None => out.push(Command::Edit(
+                        // Like every change to the plan, a race added or changed says why.
+                        prompt = Some(match dialog.index {
+                            None => ReasonPrompt::new(
                                 Edit::AddRace(race.clone()),
-                                Reason::new(
-                                    Some(ReasonPick::CoachJudgement),
-                                    format!(
-                                        "Added {} ({}) to the calendar",
-                                        race.name,
-                                        race.priority.letter()
-                                    ),
+                                format!(
+                                    "Add the {} race {} on {}; draft weeks re-plan",
+                                    race.priority.letter(),
+                                    race.name,
+                                    race.date.format("%a %-d %b %Y")
                                 ),
-                            )),
-                            Some(index) => {
-                                prompt = Some(ReasonPrompt::new(
-                                    Edit::UpdateRace {
-                                        index,
-                                        race: race.clone(),
-                                    },
-                                    format!("Change the race {}; draft weeks re-plan", race.name),
-                                ));
-                            }
-                        }
+                            ),
+                            Some(index) => ReasonPrompt::new(
+                                Edit::UpdateRace {
+                                    index,
+                                    race: race.clone(),
+                                },
+                                format!("Change the race {}; draft weeks re-plan", race.name),
+                            ),
+                        });
                         close = true;
                     }
                     Err(e) => dialog.error = Some(e),

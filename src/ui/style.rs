@@ -82,6 +82,20 @@ pub const WEEKDAYS: [chrono::Weekday; 7] = [
     chrono::Weekday::Sun,
 ];
 
+/// An icon-only button ("↺", "◀", "🗑"): its tooltip says what it does, also while it is
+/// disabled (egui shows `on_hover_text` only on enabled widgets), and is its accessible
+/// description.
+pub fn icon_button(
+    ui: &mut eframe::egui::Ui,
+    enabled: bool,
+    button: eframe::egui::Button<'_>,
+    tooltip: &str,
+) -> eframe::egui::Response {
+    ui.add_enabled(enabled, button)
+        .on_hover_text(tooltip)
+        .on_disabled_hover_text(tooltip)
+}
+
 /// The ◀ ▶ buttons that step through a plan's weeks; returns the week to show when one is
 /// clicked. `keys` names the shortcut in the tooltip when the panel has one.
 pub fn week_stepper(
@@ -95,20 +109,19 @@ pub fn week_stepper(
         |(b, f)| (format!("Previous week ({b})"), format!("Next week ({f})")),
     );
     let mut to = None;
-    if ui
-        .add_enabled(index > 0, eframe::egui::Button::new("◀"))
-        .on_hover_text(back)
-        .clicked()
-    {
+    if icon_button(ui, index > 0, eframe::egui::Button::new("◀"), &back).clicked() {
         to = index
             .checked_sub(1)
             .and_then(|i| weeks.get(i))
             .map(|w| w.start);
     }
-    if ui
-        .add_enabled(index + 1 < weeks.len(), eframe::egui::Button::new("▶"))
-        .on_hover_text(forward)
-        .clicked()
+    if icon_button(
+        ui,
+        index + 1 < weeks.len(),
+        eframe::egui::Button::new("▶"),
+        &forward,
+    )
+    .clicked()
     {
         to = weeks.get(index + 1).map(|w| w.start);
     }

@@ -4,10 +4,37 @@ use eframe::egui::{self, RichText};
 
 use super::style::severity_label;
 use super::{Tab, ViewState};
+use crate::app::PeaklineApp;
 use crate::engine::analysis::PlanFigures;
-use crate::model::Severity;
+use crate::model::{Severity, Warning};
 
-pub fn warnings_ui(ui: &mut egui::Ui, figures: &PlanFigures, view: &mut ViewState) {
+/// Where clicking a warning goes: its week in the week editor, with its day highlighted when
+/// it is about one day; a season-wide warning opens the season timeline.
+pub fn open_warning(app: &PeaklineApp, view: &mut ViewState, w: &Warning) {
+    let week = w.week.or_else(|| {
+        w.date
+            .and_then(|d| app.doc.plan().week_containing(d))
+            .map(|wk| wk.start)
+    });
+    match week {
+        Some(week) => {
+            view.selected_week = Some(week);
+            // Week-level warnings carry the week's first day as their date (`Warning::date`):
+            // highlighting that day would point at a day that is not the problem.
+            view.selected_day = w.date.filter(|d| Some(*d) != w.week);
+            view.selected_session = None;
+            view.tab = Tab::Week;
+        }
+        None => view.tab = Tab::Season,
+    }
+}
+
+pub fn warnings_ui(
+    ui: &mut egui::Ui,
+    app: &PeaklineApp,
+    figures: &PlanFigures,
+    view: &mut ViewState,
+) {
     if figures.warnings.is_empty() {
         ui.label("No warnings: the plan is inside every guardrail and rule.");
         return;
@@ -31,14 +58,19 @@ pub fn warnings_ui(ui: &mut egui::Ui, figures: &PlanFigures, view: &mut ViewStat
                 });
                 for w in list {
                     ui.horizontal_wrapped(|ui| {
-                        let when = w
-                            .date
-                            .map_or("season".to_owned(), |d| d.format("%a %-d %b").to_string());
-                        if ui.link(when).on_hover_text("Open this week").clicked()
-                            && let Some(week) = w.week
-                        {
-                            view.selected_week = Some(week);
-                            view.tab = Tab::Week;
+                        let (when, hint) = match (w.date, w.week) {
+                            (None, None) => ("season".to_owned(), "Open the season timeline"),
+                            (Some(d), week) if Some(d) != week => (
+                                d.format("%a %-d %b").to_string(),
+                                "Open the week with this day highlighted",
+                            ),
+                            (_, Some(week)) | (Some(week), None) => (
+                                format!("week of {}", week.format("%-d %b")),
+                                "Open this week",
+                            ),
+                        };
+                        if ui.link(when).on_hover_text(hint).clicked() {
+                            open_warning(app, view, w);
                         }
                         ui.label(&w.message);
                         ui.label(RichText::new(format!("➡ {}", w.suggestion)).weak());

@@ -1,10 +1,10 @@
 //! The week editor: seven day columns of session cards, the engine's reasons and the week's
 //! warnings beside them, and "Approve week".
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use eframe::egui::{self, Color32, RichText, Stroke};
 
-use super::style::{format_minutes, session_color, severity_label, week_stepper};
+use super::style::{format_minutes, icon_button, session_color, severity_label, week_stepper};
 use super::timeline::shown_weeks;
 use super::{ReasonPrompt, SessionDialog, ViewState};
 use crate::app::{Command, Edit, PeaklineApp, Units};
@@ -35,10 +35,17 @@ pub fn week_editor_ui(
         return;
     };
     view.selected_week = Some(week.start);
+    if view.selected_day.is_some_and(|d| !week.contains(d)) {
+        view.selected_day = None;
+    }
 
     ui.horizontal(|ui| {
-        if let Some(to) = week_stepper(ui, weeks, index, Some(("Left arrow", "Right arrow"))) {
+        // Left/Right move between days here (and on into the next week), so the buttons
+        // name no key.
+        if let Some(to) = week_stepper(ui, weeks, index, None) {
             view.selected_week = Some(to);
+            view.selected_day = None;
+            view.selected_session = None;
         }
         if ui
             .button("This week")
@@ -62,6 +69,10 @@ pub fn week_editor_ui(
             WeekStatus::Draft => RichText::new("Draft").weak(),
         };
         ui.label(status);
+        if week.status == WeekStatus::Draft && week.has_coach_edits() {
+            ui.label(RichText::new("✏ edited by you").small())
+                .on_hover_text("You changed this week: re-planning keeps it as it is");
+        }
         ui.with_layout(
             egui::Layout::right_to_left(egui::Align::Center),
             |ui| match week.status {
@@ -185,7 +196,7 @@ fn days_ui(
                     }
                     if editable {
                         let label = format!("Add a session on {}", date.format("%a %-d %b"));
-                        let add = ui.small_button("➕").on_hover_text(&label);
+                        let add = icon_button(ui, true, egui::Button::new("➕").small(), &label);
                         add.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                         });
@@ -194,7 +205,13 @@ fn days_ui(
                         }
                     }
                 });
-                let frame = egui::Frame::group(ui.style()).inner_margin(4.0);
+                let mut frame = egui::Frame::group(ui.style()).inner_margin(4.0);
+                if view.selected_day == Some(date) {
+                    // The day picked with the arrow keys or from a warning.
+                    frame = frame
+                        .stroke(Stroke::new(2.0, ui.visuals().selection.stroke.color))
+                        .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.25));
+                }
                 let (_, dropped) = ui.dnd_drop_zone::<SessionId, ()>(frame, |ui| {
                     ui.set_min_size(egui::vec2(column_w - 10.0, 220.0));
                     let sessions: Vec<&Session> =
@@ -299,9 +316,12 @@ fn card_ui(
             if editable {
                 ui.horizontal(|ui| {
                     let what = format!("{} on {}", s.kind.label(), s.date.format("%a %-d %b"));
-                    let edit = ui
-                        .small_button("✏")
-                        .on_hover_text(format!("Edit {} (Enter)", s.kind.label()));
+                    let edit = icon_button(
+                        ui,
+                        true,
+                        egui::Button::new("✏").small(),
+                        &format!("Edit {} (Enter)", s.kind.label()),
+                    );
                     edit.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Edit {what}"))
                     });
@@ -309,9 +329,12 @@ fn card_ui(
                         view.selected_session = Some(s.id);
                         view.session_dialog = Some(SessionDialog::edit(s, units));
                     }
-                    let delete = ui
-                        .small_button("🗑")
-                        .on_hover_text(format!("Delete {} (Del)", s.kind.label()));
+                    let delete = icon_button(
+                        ui,
+                        true,
+                        egui::Button::new("🗑").small(),
+                        &format!("Delete {} (Del)", s.kind.label()),
+                    );
                     delete.widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::Button,
@@ -334,7 +357,6 @@ fn card_ui(
         })
         .response;
     response.on_hover_text(&s.rationale);
-    let _ = s.date.weekday();
 }
 
 /// What the athlete logged for this session, if anything.

@@ -1,6 +1,7 @@
 //! GUI tests: the real app driven headlessly with `egui_kittest`, by accessible label.
 
 mod athlete;
+mod athlete_panel;
 mod autosave;
 mod compare_plots;
 mod prefs;

@@ -129,3 +129,30 @@ fn athlete_role_cannot_change_the_plan() {
     assert!(!harness.state().doc.is_dirty());
     assert!(harness.state().window_title().contains("athlete view"));
 }
+
+#[test]
+fn icon_only_buttons_explain_themselves_also_while_disabled() {
+    let mut harness = app_harness();
+    assert!(!harness.state().doc.can_redo());
+    for (icon, tip) in [
+        ("↻", "Redo (Ctrl+Shift+Z or Ctrl+Y): nothing to redo"),
+        ("↺", "Undo (Ctrl+Z): nothing to undo"),
+    ] {
+        assert!(harness.query_by_label(tip).is_none(), "no tooltip yet");
+        harness.get_by_label(icon).hover();
+        harness.run();
+        harness.get_by_label(tip);
+    }
+    // The week editor's ◀ on the first week is disabled and still says what it does.
+    let first = harness.state().doc.plan().weeks()[0].start;
+    harness.state_mut().view.selected_week = Some(first);
+    harness.state_mut().view.tab = peakline::ui::Tab::Week;
+    harness.run();
+    harness.get_by_label("◀").hover();
+    harness.run();
+    harness.get_by_label("Previous week");
+    // Enabled ones too.
+    harness.get_by_label("▶").hover();
+    harness.run();
+    harness.get_by_label("Next week");
+}

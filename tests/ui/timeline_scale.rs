@@ -2,7 +2,8 @@
 
 use peakline::model::{Phase, PhaseKind, Race, Week};
 use peakline::ui::timeline::scale::{
-    TimelineScale, dragged_race_date, hit_boundary, hit_race, hit_week, race_x,
+    BOUNDARY_GRAB, Hit, RACE_FLAG_HALF_WIDTH, TimelineRows, TimelineScale, dragged_race_date,
+    hit_boundary, hit_race, hit_test, hit_week, race_x,
 };
 use proptest::prelude::*;
 
@@ -122,4 +123,65 @@ fn hit_testing_finds_weeks_boundaries_and_races() {
         dragged_race_date(&s, date("2027-01-10"), -20.0),
         date("2027-01-03")
     );
+}
+
+#[test]
+fn hit_test_picks_by_row_what_is_drawn_there() {
+    let s = scale();
+    let rows = TimelineRows {
+        top: 10.0,
+        phase_h: 26.0,
+        race_h: 30.0,
+        bars_h: 170.0,
+    };
+    let weeks: Vec<Week> = (0..4)
+        .map(|i| Week {
+            start: date("2027-01-04") + chrono::Duration::days(7 * i),
+            ..Week::default()
+        })
+        .collect();
+    let phases = vec![
+        Phase {
+            kind: PhaseKind::Base,
+            start: date("2027-01-04"),
+            end: date("2027-01-17"),
+            rationale: String::new(),
+        },
+        Phase {
+            kind: PhaseKind::Build,
+            start: date("2027-01-18"),
+            end: date("2027-01-31"),
+            rationale: String::new(),
+        },
+    ];
+    let races = vec![Race {
+        name: "a".into(),
+        date: date("2027-01-18"),
+        ..Race::default()
+    }];
+    let boundary_x = s.x_from_date(date("2027-01-18"));
+    let phase_y = rows.top + 5.0;
+    let race_y = rows.races_top() + 5.0;
+    let bar_y = rows.bars_top() + 50.0;
+    let hit = |x: f32, y: f32| hit_test(&s, &rows, &phases, &races, &weeks, x, y);
+    // The same x is a boundary in the phase row, a race in the race row, a week in the bars.
+    assert_eq!(
+        hit(boundary_x + BOUNDARY_GRAB - 0.5, phase_y),
+        Some(Hit::Boundary(PhaseKind::Build, date("2027-01-18")))
+    );
+    assert_eq!(hit(boundary_x + 2.0, race_y), Some(Hit::Race(0)));
+    assert_eq!(hit(boundary_x + 2.0, bar_y), Some(Hit::Week(2)));
+    // Past the grab widths, the rows fall back to the week under the pointer.
+    assert_eq!(
+        hit(boundary_x + BOUNDARY_GRAB + 1.0, phase_y),
+        Some(Hit::Week(2))
+    );
+    let race_centre = race_x(&s, date("2027-01-18"));
+    assert_eq!(
+        hit(race_centre + RACE_FLAG_HALF_WIDTH + 1.0, race_y),
+        Some(Hit::Week(2))
+    );
+    // Outside the canvas rows: nothing.
+    assert_eq!(hit(boundary_x, rows.top - 1.0), None);
+    assert_eq!(hit(boundary_x, rows.bars_bottom() + 1.0), None);
 }

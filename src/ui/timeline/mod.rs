@@ -7,7 +7,9 @@ pub mod scale;
 use chrono::{Datelike, Days, NaiveDate};
 use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
-use self::scale::{TimelineScale, hit_boundary, hit_race, hit_week, race_x};
+use self::scale::{
+    BOUNDARY_GRAB, Hit, RACE_FLAG_HALF_WIDTH, TimelineRows, TimelineScale, hit_test, race_x,
+};
 use super::style::{phase_color, severity_color};
 use super::{Tab, ViewState};
 use crate::app::{Command, Edit, PeaklineApp};
@@ -18,6 +20,9 @@ const PHASE_ROW: f32 = 26.0;
 const RACE_ROW: f32 = 30.0;
 const BARS: f32 = 170.0;
 const AXIS: f32 = 22.0;
+/// Zoom limits: a week no narrower than a bar can show, no wider than a quarter of a screen.
+const MIN_PX_PER_WEEK: f32 = 8.0;
+const MAX_PX_PER_WEEK: f32 = 160.0;
 
 /// View state of the timeline (zoom, a drag in progress and its live re-plan).
 #[derive(Clone, Debug, Default)]
@@ -25,6 +30,8 @@ pub struct TimelineState {
     /// Zoom; `None` fits the season to the window.
     pub px_per_week: Option<f32>,
     pub drag: Option<TimelineDrag>,
+    /// A drag that started off the handles: it pans the timeline until released.
+    pub panning: bool,
 }
 
 /// What is being dragged, and the re-planned plan shown while dragging.
@@ -48,6 +55,13 @@ pub enum DragTarget {
 }
 
 impl DragTarget {
+    /// Where the dragged thing was before the drag.
+    pub fn original(&self) -> NaiveDate {
+        match *self {
+            Self::Boundary { original, .. } | Self::Race { original, .. } => original,
+        }
+    }
+
     /// The edit this drag makes when it ends at `date`.
     pub fn edit(&self, plan: &Plan, date: NaiveDate) -> Option<Edit> {
         match *self {
@@ -83,23 +97,29 @@ pub fn timeline_ui(
 ) {
     let fit = {
         let weeks = shown_weeks(app.doc.plan()).len().max(1) as f32;
-        ((ui.available_width() - 30.0) / weeks).clamp(8.0, 160.0)
+        ((ui.available_width() - 30.0) / weeks).clamp(MIN_PX_PER_WEEK, MAX_PX_PER_WEEK)
     };
     let zoom_now = view.timeline.px_per_week.unwrap_or(fit);
     ui.horizontal(|ui| {
-        if ui
-            .button("🔍−")
-            .on_hover_text("Zoom out (Ctrl+scroll on the timeline)")
-            .clicked()
+        if super::style::icon_button(
+            ui,
+            zoom_now > MIN_PX_PER_WEEK,
+            egui::Button::new("🔍−"),
+            "Zoom out (Ctrl+scroll on the timeline)",
+        )
+        .clicked()
         {
-            view.timeline.px_per_week = Some((zoom_now / 1.25).max(8.0));
+            view.timeline.px_per_week = Some((zoom_now / 1.25).max(MIN_PX_PER_WEEK));
         }
-        if ui
-            .button("🔍+")
-            .on_hover_text("Zoom in (Ctrl+scroll on the timeline)")
-            .clicked()
+        if super::style::icon_button(
+            ui,
+            zoom_now < MAX_PX_PER_WEEK,
+            egui::Button::new("🔍+"),
+            "Zoom in (Ctrl+scroll on the timeline)",
+        )
+        .clicked()
         {
-            view.timeline.px_per_week = Some((zoom_now * 1.25).min(160.0));
+            view.timeline.px_per_week = Some((zoom_now * 1.25).min(MAX_PX_PER_WEEK));
         }
         if ui
             .button("Fit")
@@ -155,16 +175,42 @@ pub fn timeline_ui(
         .id_salt("timeline_scroll")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+            // One widget for the whole canvas: what the pointer is on comes from the same
+            // scale and rows the drawing uses (`scale::hit_test`). A drag that starts on a
+            // handle moves it; one that starts elsewhere pans the timeline.
+            let (rect, response) =
+                ui.allocate_exact_size(Vec2::new(width, height), Sense::click_and_drag());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Season timeline")
+            });
             if response.hovered() && zoom != 0.0 {
                 let factor = (1.0 + zoom * 0.002).clamp(0.8, 1.25);
-                view.timeline.px_per_week = Some((px_per_week * factor).clamp(8.0, 160.0));
+                view.timeline.px_per_week =
+                    Some((px_per_week * factor).clamp(MIN_PX_PER_WEEK, MAX_PX_PER_WEEK));
             }
             let scale = TimelineScale {
                 start: first.start,
                 left: rect.left() + 12.0,
                 px_per_day: px_per_week / 7.0,
             };
+            let rows = TimelineRows {
+                top: rect.top(),
+                phase_h: PHASE_ROW,
+                race_h: RACE_ROW,
+                bars_h: BARS,
+            };
+            let base = app.doc.plan();
+            let hovered = response.hover_pos().and_then(|p| {
+                hit_test(
+                    &scale,
+                    &rows,
+                    &base.season.phases,
+                    &base.races,
+                    weeks,
+                    p.x,
+                    p.y,
+                )
+            });
             let painter = ui.painter_at(rect);
             let visuals = ui.visuals().clone();
             let figures_shown = if drag_preview.is_some() {
@@ -172,19 +218,28 @@ pub fn timeline_ui(
             } else {
                 Some(figures)
             };
+            let canvas = Canvas { scale, rows, rect };
             paint(
                 &painter,
                 &visuals,
-                rect,
-                &scale,
+                &canvas,
                 plan,
                 weeks,
                 figures_shown,
                 app.today,
                 view.selected_week,
+                view.timeline
+                    .drag
+                    .as_ref()
+                    // The dragged boundary is drawn where the drag has it now.
+                    .map_or(hovered, |d| match d.target {
+                        DragTarget::Boundary { kind, .. } => Some(Hit::Boundary(kind, d.current)),
+                        DragTarget::Race { index, .. } => Some(Hit::Race(index)),
+                    }),
             );
+            accessibility_ui(ui, &canvas, app, weeks, view);
             interact(
-                ui, &response, rect, &scale, app, plan, weeks, figures, view, out,
+                ui, &response, &canvas, hovered, app, weeks, figures, view, out,
             );
         });
     if let Some(drag) = &view.timeline.drag {
@@ -213,23 +268,31 @@ fn legend_ui(ui: &mut egui::Ui) {
     }
 }
 
+/// Where the timeline is drawn: the date ↔ x mapping, the rows, and the canvas rectangle.
+struct Canvas {
+    scale: TimelineScale,
+    rows: TimelineRows,
+    rect: Rect,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn paint(
     painter: &egui::Painter,
     visuals: &egui::Visuals,
-    rect: Rect,
-    scale: &TimelineScale,
+    canvas: &Canvas,
     plan: &Plan,
     weeks: &[Week],
     figures: Option<&PlanFigures>,
     today: NaiveDate,
     selected: Option<NaiveDate>,
+    active: Option<Hit>,
 ) {
+    let Canvas { scale, rows, rect } = canvas;
     let text_color = visuals.text_color();
     let weak = visuals.weak_text_color();
-    let top = rect.top();
-    let bars_top = top + PHASE_ROW + RACE_ROW;
-    let bars_bottom = bars_top + BARS;
+    let top = rows.top;
+    let bars_top = rows.bars_top();
+    let bars_bottom = rows.bars_bottom();
     let font = FontId::proportional(12.0);
     let small = FontId::proportional(10.5);
 
@@ -251,29 +314,49 @@ fn paint(
                 Color32::WHITE,
             );
         }
-        // Drag handle on draggable boundaries.
+        // Drag handle on draggable boundaries: a grip the width that grabs it.
         if scale::is_draggable(phase.kind) {
+            let active = active == Some(Hit::Boundary(phase.kind, phase.start));
             painter.line_segment(
                 [Pos2::new(x0, top), Pos2::new(x0, bars_bottom)],
-                Stroke::new(1.0, phase_color(phase.kind).gamma_multiply(0.6)),
+                Stroke::new(
+                    if active { 2.5 } else { 1.0 },
+                    phase_color(phase.kind).gamma_multiply(if active { 1.0 } else { 0.6 }),
+                ),
             );
+            let grip = Rect::from_center_size(
+                Pos2::new(x0, top + PHASE_ROW / 2.0),
+                Vec2::new(3.0, PHASE_ROW - 10.0),
+            );
+            painter.rect_filled(grip, 1.0, Color32::WHITE.gamma_multiply(0.8));
         }
     }
     // Race markers.
-    for race in &plan.races {
+    for (index, race) in plan.races.iter().enumerate() {
         let x = race_x(scale, race.date);
         let color = match race.priority {
             Priority::A => Color32::from_rgb(200, 40, 40),
             Priority::B => Color32::from_rgb(230, 140, 30),
             Priority::C => Color32::from_rgb(110, 110, 120),
         };
-        let y = top + PHASE_ROW + 4.0;
+        let y = rows.races_top() + 4.0;
         painter.line_segment(
             [Pos2::new(x, y), Pos2::new(x, bars_bottom)],
             Stroke::new(1.0, color.gamma_multiply(0.5)),
         );
-        let flag = Rect::from_min_size(Pos2::new(x - 9.0, y), Vec2::new(18.0, 16.0));
+        let flag = Rect::from_min_max(
+            Pos2::new(x - RACE_FLAG_HALF_WIDTH, y),
+            Pos2::new(x + RACE_FLAG_HALF_WIDTH, y + 16.0),
+        );
         painter.rect_filled(flag, 3.0, color);
+        if active == Some(Hit::Race(index)) {
+            painter.rect_stroke(
+                flag.expand(1.5),
+                3.0,
+                Stroke::new(1.5, text_color),
+                StrokeKind::Outside,
+            );
+        }
         painter.text(
             flag.center(),
             Align2::CENTER_CENTER,
@@ -389,24 +472,32 @@ fn paint(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn interact(
-    ui: &mut egui::Ui,
-    response: &egui::Response,
-    rect: Rect,
-    scale: &TimelineScale,
+/// Accessible nodes for the canvas' parts (screen readers, and tests by label): each week
+/// column, each draggable boundary and each race flag, where they are drawn. A screen
+/// reader's "click" on a week opens it, on a race edits it.
+fn accessibility_ui(
+    ui: &egui::Ui,
+    canvas: &Canvas,
     app: &PeaklineApp,
-    plan: &Plan,
     weeks: &[Week],
-    figures: &PlanFigures,
     view: &mut ViewState,
-    out: &mut Vec<Command>,
 ) {
-    let top = rect.top();
-    // Drag handles: each draggable phase boundary and each race marker is its own widget,
-    // named for screen readers (and tests).
-    let mut handles: Vec<(Rect, DragTarget, String)> = Vec::new();
+    let Canvas { scale, rows, .. } = canvas;
     let base = app.doc.plan();
+    let node = |id: egui::Id, role: egui::accesskit::Role, label: &str, r: Rect| {
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_role(role);
+            node.set_label(label);
+            node.set_bounds(egui::accesskit::Rect {
+                x0: r.min.x.into(),
+                y0: r.min.y.into(),
+                x1: r.max.x.into(),
+                y1: r.max.y.into(),
+            });
+            node.add_action(egui::accesskit::Action::Click);
+        });
+        ui.input(|i| i.has_accesskit_action_request(id, egui::accesskit::Action::Click))
+    };
     for phase in base
         .season
         .phases
@@ -414,70 +505,131 @@ fn interact(
         .filter(|p| scale::is_draggable(p.kind))
     {
         let x = scale.x_from_date(phase.start);
-        handles.push((
-            Rect::from_min_max(Pos2::new(x - 5.0, top), Pos2::new(x + 5.0, top + PHASE_ROW)),
-            DragTarget::Boundary {
-                kind: phase.kind,
-                original: phase.start,
-            },
-            format!(
+        node(
+            egui::Id::unique(("timeline_boundary", phase.kind, phase.start)),
+            egui::accesskit::Role::Slider,
+            &format!(
                 "{} start, {}",
                 phase.kind.label(),
                 phase.start.format("%-d %b %Y")
             ),
-        ));
+            Rect::from_min_max(
+                Pos2::new(x - BOUNDARY_GRAB, rows.top),
+                Pos2::new(x + BOUNDARY_GRAB, rows.races_top()),
+            ),
+        );
     }
     for (index, race) in base.races.iter().enumerate() {
         let x = race_x(scale, race.date);
-        handles.push((
-            Rect::from_min_max(
-                Pos2::new(x - 9.0, top + PHASE_ROW + 4.0),
-                Pos2::new(x + 9.0, top + PHASE_ROW + 20.0),
-            ),
-            DragTarget::Race {
-                index,
-                original: race.date,
-            },
-            format!(
+        let clicked = node(
+            egui::Id::unique(("timeline_race", index)),
+            egui::accesskit::Role::Slider,
+            &format!(
                 "Race {} ({}), {}",
                 race.name,
                 race.priority.letter(),
                 race.date.format("%-d %b %Y")
             ),
-        ));
+            Rect::from_min_max(
+                Pos2::new(x - RACE_FLAG_HALF_WIDTH, rows.races_top()),
+                Pos2::new(x + RACE_FLAG_HALF_WIDTH, rows.bars_top()),
+            ),
+        );
+        if clicked {
+            view.race_dialog = Some(super::races::RaceDialog::edit(index, race, app.prefs.units));
+        }
     }
-    let pointer = ui.ctx().pointer_interact_pos();
-    for (handle_rect, target, label) in handles {
-        let id = egui::Id::unique(("timeline_handle", label.as_str()));
-        let r = ui.interact(handle_rect, id, Sense::drag());
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, &label));
-        if r.hovered() || r.dragged() {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+    for week in weeks {
+        let x0 = scale.x_from_date(week.start);
+        let clicked = node(
+            egui::Id::unique(("timeline_week", week.start)),
+            egui::accesskit::Role::Button,
+            &format!(
+                "Week of {}, {}, {:.0} AU planned",
+                week.start.format("%-d %b %Y"),
+                week.phase.label(),
+                week.load_au()
+            ),
+            Rect::from_min_max(
+                Pos2::new(x0, rows.bars_top()),
+                Pos2::new(x0 + scale.px_per_week(), rows.bars_bottom()),
+            ),
+        );
+        if clicked {
+            open_week(view, week.start);
         }
-        if r.drag_started() {
-            let original = match target {
-                DragTarget::Boundary { original, .. } | DragTarget::Race { original, .. } => {
-                    original
-                }
-            };
-            view.timeline.drag = Some(TimelineDrag {
-                target,
-                current: original,
-                preview: None,
-            });
-        }
-        let Some(drag) = view.timeline.drag.as_mut() else {
-            continue;
-        };
-        if drag.target != target {
-            continue;
-        }
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            view.timeline.drag = None;
-            continue;
-        }
-        if let Some(pos) = pointer
-            && (r.dragged() || r.drag_stopped())
+    }
+}
+
+fn open_week(view: &mut ViewState, start: NaiveDate) {
+    view.selected_week = Some(start);
+    view.selected_day = None;
+    view.selected_session = None;
+    view.tab = Tab::Week;
+}
+
+/// Pointer input on the canvas: hover tooltips, clicks on weeks and races, and dragging a
+/// boundary or a race with a live re-plan, committed as one edit on release.
+#[allow(clippy::too_many_arguments)]
+fn interact(
+    ui: &mut egui::Ui,
+    response: &egui::Response,
+    canvas: &Canvas,
+    hovered: Option<Hit>,
+    app: &PeaklineApp,
+    weeks: &[Week],
+    figures: &PlanFigures,
+    view: &mut ViewState,
+    out: &mut Vec<Command>,
+) {
+    let scale = &canvas.scale;
+    let base = app.doc.plan();
+    let hit_at = |pos: Pos2| {
+        hit_test(
+            scale,
+            &canvas.rows,
+            &base.season.phases,
+            &base.races,
+            weeks,
+            pos.x,
+            pos.y,
+        )
+    };
+    if response.drag_started() {
+        let origin = ui.input(|i| i.pointer.press_origin());
+        let target = origin.and_then(hit_at).and_then(|hit| match hit {
+            Hit::Boundary(kind, original) => Some(DragTarget::Boundary { kind, original }),
+            Hit::Race(index) => base.races.get(index).map(|r| DragTarget::Race {
+                index,
+                original: r.date,
+            }),
+            Hit::Week(_) => None,
+        });
+        view.timeline.drag = target.map(|target| TimelineDrag {
+            target,
+            current: target.original(),
+            preview: None,
+        });
+        view.timeline.panning = target.is_none();
+    }
+    if response.drag_stopped() || !response.dragged() {
+        view.timeline.panning = false;
+    }
+    if view.timeline.panning {
+        // Not on a handle: the drag pans, as dragging a scroll area's background does.
+        ui.scroll_with_delta_animation(
+            Vec2::new(response.drag_delta().x, 0.0),
+            egui::style::ScrollAnimation::none(),
+        );
+    }
+    if view.timeline.drag.is_some() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        view.timeline.drag = None;
+    }
+    if let Some(drag) = view.timeline.drag.as_mut() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+        let target = drag.target;
+        if let Some(pos) = ui.ctx().pointer_interact_pos()
+            && (response.dragged() || response.drag_stopped())
         {
             let date = match target {
                 DragTarget::Boundary { kind, .. } => {
@@ -503,7 +655,7 @@ fn interact(
                 });
             }
         }
-        if r.drag_stopped() {
+        if response.drag_stopped() {
             if let Some(edit) = target.edit(base, drag.current) {
                 let what = match target {
                     DragTarget::Boundary { kind, .. } => {
@@ -521,42 +673,63 @@ fn interact(
             }
             view.timeline.drag = None;
         }
-    }
-    if view.timeline.drag.is_some() {
         return;
     }
-    // Weeks: one clickable column each, named "Week of 7 Dec 2026".
-    let bars_top = top + PHASE_ROW + RACE_ROW;
-    for (i, week) in weeks.iter().enumerate() {
-        let x0 = scale.x_from_date(week.start);
-        let column = Rect::from_min_max(
-            Pos2::new(x0, bars_top),
-            Pos2::new(x0 + scale.px_per_week(), bars_top + BARS),
-        );
-        let label = format!(
-            "Week of {}, {}, {:.0} AU planned",
-            week.start.format("%-d %b %Y"),
-            week.phase.label(),
-            week.load_au()
-        );
-        let r = ui.interact(
-            column,
-            egui::Id::unique(("timeline_week", week.start)),
-            Sense::click(),
-        );
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-        if r.hovered() {
-            let actual = figures.week_actual_load.get(i).copied().flatten();
-            r.clone().on_hover_ui_at_pointer(|ui| {
-                week_tooltip_ui(ui, app, week, actual, &figures.warnings);
+    match hovered {
+        Some(Hit::Boundary(kind, start)) => {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                ui.label(format!(
+                    "{} starts {}: drag to move it; the draft weeks re-plan",
+                    kind.label(),
+                    start.format("%a %-d %b %Y")
+                ));
             });
         }
-        if r.clicked() {
-            view.selected_week = Some(week.start);
-            view.tab = Tab::Week;
+        Some(Hit::Race(index)) => {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+            if let Some(race) = base.races.get(index) {
+                response.clone().on_hover_ui_at_pointer(|ui| {
+                    ui.strong(format!("{} ({})", race.name, race.priority.letter()));
+                    ui.label(format!(
+                        "{} · {}",
+                        race.date.format("%a %-d %b %Y"),
+                        app.prefs.units.format_distance(race.distance_km)
+                    ));
+                    ui.label(
+                        egui::RichText::new("Drag to move it by whole weeks; click to edit")
+                            .weak()
+                            .small(),
+                    );
+                });
+            }
+        }
+        Some(Hit::Week(i)) => {
+            if let Some(week) = weeks.get(i) {
+                let actual = figures.week_actual_load.get(i).copied().flatten();
+                response.clone().on_hover_ui_at_pointer(|ui| {
+                    week_tooltip_ui(ui, app, week, actual, &figures.warnings);
+                });
+            }
+        }
+        None => {}
+    }
+    if response.clicked() {
+        match response.interact_pointer_pos().and_then(hit_at) {
+            Some(Hit::Week(i)) => {
+                if let Some(week) = weeks.get(i) {
+                    open_week(view, week.start);
+                }
+            }
+            Some(Hit::Race(index)) => {
+                if let Some(race) = base.races.get(index) {
+                    view.race_dialog =
+                        Some(super::races::RaceDialog::edit(index, race, app.prefs.units));
+                }
+            }
+            Some(Hit::Boundary(..)) | None => {}
         }
     }
-    let _ = (response, plan, hit_week, hit_boundary, hit_race);
 }
 
 fn week_tooltip_ui(

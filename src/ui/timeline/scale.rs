@@ -46,6 +46,79 @@ fn offset(d: NaiveDate, days: i64) -> NaiveDate {
     }
 }
 
+/// How far left and right of a race marker's centre its flag reaches, in points: the flag is
+/// drawn this wide and grabbed within it.
+pub const RACE_FLAG_HALF_WIDTH: f32 = 9.0;
+
+/// How close to a phase boundary, in points, the pointer grabs it.
+pub const BOUNDARY_GRAB: f32 = 5.0;
+
+/// The timeline's rows from the top: phase bands, race markers, then the load bars (and the
+/// month axis under them).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimelineRows {
+    pub top: f32,
+    pub phase_h: f32,
+    pub race_h: f32,
+    pub bars_h: f32,
+}
+
+impl TimelineRows {
+    /// Top of the race-marker row.
+    pub fn races_top(&self) -> f32 {
+        self.top + self.phase_h
+    }
+
+    /// Top of the load bars.
+    pub fn bars_top(&self) -> f32 {
+        self.races_top() + self.race_h
+    }
+
+    /// Bottom of the load bars (the axis line).
+    pub fn bars_bottom(&self) -> f32 {
+        self.bars_top() + self.bars_h
+    }
+}
+
+/// What the pointer is on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Hit {
+    /// A draggable phase boundary: the phase starting there, and its start.
+    Boundary(PhaseKind, NaiveDate),
+    /// A race marker, by index into the races.
+    Race(usize),
+    /// A week column, by index into the weeks.
+    Week(usize),
+}
+
+/// What is under `(x, y)`: a boundary handle in the phase row, a race flag in the race row,
+/// otherwise the week column (the bars and the rows above them). Drawing uses the same scale
+/// and rows, so what is hit is what is drawn there.
+pub fn hit_test(
+    scale: &TimelineScale,
+    rows: &TimelineRows,
+    phases: &[Phase],
+    races: &[Race],
+    weeks: &[Week],
+    x: f32,
+    y: f32,
+) -> Option<Hit> {
+    if y < rows.top || y > rows.bars_bottom() {
+        return None;
+    }
+    if y < rows.races_top()
+        && let Some((kind, start)) = hit_boundary(scale, phases, x, BOUNDARY_GRAB)
+    {
+        return Some(Hit::Boundary(kind, start));
+    }
+    if (rows.races_top()..rows.bars_top()).contains(&y)
+        && let Some(index) = hit_race(scale, races, x, RACE_FLAG_HALF_WIDTH)
+    {
+        return Some(Hit::Race(index));
+    }
+    hit_week(scale, weeks, x).map(Hit::Week)
+}
+
 /// The week under `x`.
 pub fn hit_week(scale: &TimelineScale, weeks: &[Week], x: f32) -> Option<usize> {
     let date = scale.date_from_x(x);
