@@ -48,7 +48,7 @@ const COACH_ONLY: [&str; 6] = [
     "Reviews",
     "Change log",
 ];
-const COACH_ONLY_FILE_MENU: [&str; 2] = ["Merge athlete file", "New season"];
+const COACH_ONLY_FILE_MENU: [&str; 2] = ["Merge athlete file…", "New season…"];
 
 /// Which of `COACH_ONLY` and `COACH_ONLY_FILE_MENU` the app on `path` in `role` shows.
 fn coach_controls_shown(path: &Path, role: Role) -> Vec<&'static str> {
