@@ -32,17 +32,6 @@ impl ReasonPrompt {
     }
 }
 
-/// Quick picks offered in the week editor (SPEC §3).
-const QUICK_PICKS: [ReasonPick; 7] = [
-    ReasonPick::Fatigue,
-    ReasonPick::LifeStress,
-    ReasonPick::Travel,
-    ReasonPick::Niggle,
-    ReasonPick::AthletePreference,
-    ReasonPick::Weather,
-    ReasonPick::CoachJudgement,
-];
-
 /// The reason modal; "Record change" sends the edit with its reason.
 pub fn reason_prompt_ui(
     ctx: &egui::Context,
@@ -60,7 +49,7 @@ pub fn reason_prompt_ui(
         ui.label(&prompt.summary);
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
-            for pick in QUICK_PICKS {
+            for pick in ReasonPick::QUICK {
                 let selected = prompt.pick == Some(pick);
                 if ui.selectable_label(selected, pick.label()).clicked() {
                     prompt.pick = if selected { None } else { Some(pick) };
