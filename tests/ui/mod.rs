@@ -3,6 +3,7 @@
 mod athlete;
 mod autosave;
 mod compare_plots;
+mod dashboard;
 mod prefs;
 mod reviews;
 mod shell;
