@@ -1,44 +1,22 @@
-//! Compare view, plots and dashboard: figures and series are the engine's, adopting goes
-//! through a reason, and the dashboard colours change at their documented boundaries.
+//! Compare view and plots panel: every series shown is the engine's, and adopting goes through
+//! a reason.
 
+use chrono::Days;
+use eframe::egui;
 use egui_kittest::kittest::Queryable;
-use peakline::engine::compare::variant_figures;
-use peakline::engine::load::{actual_daily, expected_daily, planned_daily};
-use peakline::engine::series::plot_series;
-use peakline::model::{Actual, ActualId, Change, ReasonPick, Source, VariantKind, WeekStatus};
+use peakline::engine::analysis::season_pmc;
+use peakline::engine::load::{actual_daily, expected_daily, monotony, planned_daily};
+use peakline::engine::predict::vdot_checked;
+use peakline::engine::series::{PerformanceSource, performances, plot_series};
+use peakline::model::{
+    Actual, ActualId, Change, Plan, RaceResult, ReasonPick, SessionType, Source, VariantKind,
+    WeekStatus, Wellness,
+};
 use peakline::ui::Tab;
-use peakline::ui::plots::{plot_data, x_from_date};
+use peakline::ui::plots::{PlotData, x_from_date};
 
 use super::app_harness;
 use crate::common::{date, today};
-
-#[test]
-fn compare_shows_the_engines_figures_for_three_variants() {
-    let mut h = app_harness();
-    h.get_by_label("Compare").click();
-    h.run();
-    let plan = h.state().doc.plan().clone();
-    for kind in VariantKind::ALL {
-        let draft = plan.variants.get(kind).expect("drafted");
-        let f = variant_figures(&plan, draft);
-        let shown = |label: &str| h.get_all_by_label(label).next().is_some();
-        assert!(shown(kind.label()));
-        assert!(
-            shown(&format!("{:.0} AU", f.peak_week_load)),
-            "{kind:?} peak"
-        );
-        assert!(shown(&format!("{:.0} AU", f.total_load)), "{kind:?} total");
-        assert!(shown(&format!(
-            "{} in all, {} at peak",
-            f.hard_sessions, f.hard_at_peak
-        )));
-        assert!(shown(&units_km(f.longest_long_run_km)), "{kind:?} long run");
-        let r = f.race_day.first().expect("A race");
-        h.get_all_by_label(&format!("fitness {:.0}, form {:+.0}", r.fitness, r.form))
-            .next()
-            .expect("race-day figures shown");
-    }
-}
 
 #[test]
 fn adopting_the_conservative_variant_asks_why_and_keeps_approved_weeks_on_request() {
@@ -140,12 +118,9 @@ fn replacing_the_coachs_weeks_is_a_choice() {
     );
 }
 
-fn units_km(km: f64) -> String {
-    peakline::app::Units::Metric.format_distance(km)
-}
-
-/// The demo with some logged training before today.
-fn with_actuals() -> peakline::model::Plan {
+/// The demo with logged training before today, check-ins, a time trial and a race in the
+/// season, and a logged race.
+fn with_actuals() -> Plan {
     let mut plan = crate::engine::warnings::adopted_marathoner();
     let done: Vec<_> = plan
         .sessions()
@@ -165,33 +140,247 @@ fn with_actuals() -> peakline::model::Plan {
             ..Actual::default()
         })
         .collect();
+    let start = plan.weeks()[0].start;
+    plan.wellness = start
+        .iter_days()
+        .take_while(|d| *d < today())
+        .enumerate()
+        .map(|(i, d)| Wellness {
+            date: d,
+            readiness: Some(5 + (i % 4) as u8),
+            sleep_hours: Some(7.0 + (i % 3) as f64 * 0.5),
+            soreness: Some((i % 5) as u8),
+            pain: Some(u8::from(i % 11 == 0)),
+            mood: Some(6 + (i % 3) as u8),
+            ..Wellness::default()
+        })
+        .collect();
+    plan.athlete.recent_results.extend([
+        RaceResult {
+            name: "Club 5K time trial".to_owned(),
+            date: date("2026-11-08"),
+            distance_m: 5000.0,
+            time_s: 1230.0,
+            time_trial: true,
+        },
+        RaceResult {
+            name: "Parkrun".to_owned(),
+            date: date("2026-11-14"),
+            distance_m: 5000.0,
+            time_s: 1215.0,
+            time_trial: false,
+        },
+    ]);
+    let next = plan.actuals.len() as u64 + 1;
+    plan.actuals.extend([
+        // A logged 10K race without a recorded result: it is plotted.
+        Actual {
+            id: ActualId(next),
+            date: date("2026-11-21"),
+            kind: Some(SessionType::Race),
+            duration_s: 2650.0,
+            distance_m: Some(10_000.0),
+            rpe: Some(9.0),
+            ..Actual::default()
+        },
+        // The parkrun as logged by the watch: the recorded result stands for it.
+        Actual {
+            id: ActualId(next + 1),
+            date: date("2026-11-14"),
+            kind: Some(SessionType::Race),
+            duration_s: 1290.0,
+            distance_m: Some(5050.0),
+            rpe: Some(9.0),
+            ..Actual::default()
+        },
+    ]);
     plan
+}
+
+#[test]
+fn performances_are_recorded_results_and_logged_races_indexed_to_before_the_season() {
+    let plan = with_actuals();
+    let start = plan.weeks()[0].start;
+    let found = performances(&plan, start, today());
+    let seen: Vec<_> = found
+        .iter()
+        .map(|p| (p.date, p.source, p.name.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                date("2026-11-08"),
+                PerformanceSource::TimeTrial,
+                "Club 5K time trial"
+            ),
+            (date("2026-11-14"), PerformanceSource::Race, "Parkrun"),
+            (
+                date("2026-11-21"),
+                PerformanceSource::LoggedRace,
+                "Logged race"
+            ),
+        ]
+    );
+    let reference = plan
+        .athlete
+        .recent_results
+        .iter()
+        .filter(|r| r.date < start)
+        .filter_map(|r| vdot_checked(r.distance_m, r.time_s))
+        .fold(f64::MIN, f64::max);
+    let logged = vdot_checked(10_000.0, 2650.0).expect("vdot");
+    assert_eq!(found[2].vdot, logged);
+    assert_eq!(found[2].index, logged / reference * 100.0);
+    // Nothing after today.
+    assert!(performances(&plan, start, date("2026-11-10")).len() == 1);
+}
+
+fn series<'a>(data: &'a PlotData, name: &str) -> &'a [[f64; 2]] {
+    &data
+        .series(name)
+        .unwrap_or_else(|| panic!("no series {name}"))
+        .points
 }
 
 #[test]
 fn plotted_series_are_the_engines_series() {
     let plan = with_actuals();
-    let series = plot_series(&plan, today());
-    let data = plot_data(&plan, &series, today());
-    let fitness_expected = &data.pmc[1];
-    assert_eq!(fitness_expected.name, "Fitness expected");
-    assert_eq!(fitness_expected.points.len(), series.expected.len());
-    for (p, d) in fitness_expected.points.iter().zip(&series.expected) {
-        assert_eq!(*p, [x_from_date(d.date), d.fitness]);
+    let mut h = app_harness();
+    h.state_mut()
+        .set_document(peakline::app::Document::unsaved_but_clean(
+            plan.clone(),
+            "m.peakline.ron",
+        ));
+    h.run();
+    h.get_by_label("Plots").click();
+    h.run();
+    let mut view = h.state().view.clone();
+    let derived = view.derived(h.state());
+    let data = &derived.plots;
+    let s = plot_series(&plan, today());
+    let x = x_from_date;
+    let weekly = |values: Vec<Option<f64>>| -> Vec<[f64; 2]> {
+        s.weeks
+            .iter()
+            .zip(values)
+            .filter_map(|(w, v)| v.map(|v| [x(*w) + 3.5, v]))
+            .collect()
+    };
+
+    // Weekly load: the baseline as adopted, the current plan, what was done.
+    let adopted = plan.plan.as_ref().expect("adopted");
+    let baseline: Vec<_> = adopted.baseline.iter().map(|w| Some(w.load_au())).collect();
+    assert_eq!(series(data, "Planned (baseline)"), weekly(baseline));
+    let current: Vec<_> = adopted.weeks.iter().map(|w| Some(w.load_au())).collect();
+    assert_eq!(series(data, "Current plan"), weekly(current));
+    assert_eq!(series(data, "Actual"), weekly(s.actual_load.clone()));
+    assert!(s.actual_load.iter().flatten().count() >= 4);
+
+    // Fitness, fatigue and form: planned, expected and actual.
+    for (name, days) in [
+        ("planned", &s.planned),
+        ("expected", &s.expected),
+        ("actual", &s.actual),
+    ] {
+        assert!(!days.is_empty(), "{name}");
+        let of = |f: fn(&peakline::engine::load::PmcDay) -> f64| -> Vec<[f64; 2]> {
+            days.iter().map(|d| [x(d.date), f(d)]).collect()
+        };
+        assert_eq!(series(data, &format!("Fitness {name}")), of(|d| d.fitness));
+        assert_eq!(series(data, &format!("Fatigue {name}")), of(|d| d.fatigue));
+        assert_eq!(series(data, &format!("Form {name}")), of(|d| d.form));
     }
-    let actual_load = &data.weekly_load[2];
-    let from_engine: Vec<[f64; 2]> = series
-        .weeks
-        .iter()
-        .zip(&series.actual_load)
-        .filter_map(|(w, l)| l.map(|l| [x_from_date(*w) + 3.5, l]))
-        .collect();
-    assert_eq!(actual_load.points, from_engine);
-    assert_eq!(data.today, x_from_date(today()));
+    // The planned curve is the baseline's PMC, the actual one stops before today.
     assert_eq!(
-        data.acute_chronic[0].points.len(),
-        series.acute_chronic.len()
+        s.planned,
+        season_pmc(&adopted.baseline, adopted.pmc_start, &plan)
     );
+    assert_eq!(
+        s.actual.last().map(|d| d.date),
+        today().checked_sub_days(Days::new(1))
+    );
+
+    // Performance: the projection, and the results by kind.
+    let projected: Vec<_> = s.performance.iter().map(|(d, p)| [x(*d), *p]).collect();
+    assert_eq!(series(data, "Projected performance"), projected);
+    for (name, source) in [
+        ("Race results", PerformanceSource::Race),
+        ("Time trials", PerformanceSource::TimeTrial),
+        ("Logged races", PerformanceSource::LoggedRace),
+    ] {
+        let points: Vec<_> = s
+            .results
+            .iter()
+            .filter(|r| r.source == source)
+            .map(|r| [x(r.date), r.index])
+            .collect();
+        assert_eq!(points.len(), 1, "{name}");
+        assert_eq!(series(data, name), points);
+    }
+
+    // Acute:chronic, every value.
+    let acwr: Vec<_> = s.acute_chronic.iter().map(|(d, r)| [x(*d), *r]).collect();
+    assert!(!acwr.is_empty());
+    assert_eq!(series(data, "Acute:chronic"), acwr);
+
+    // Monotony and strain per week, in the middle of the week; monotony from the expected load.
+    let planned = planned_daily(&adopted.weeks);
+    let start = adopted.weeks[0].start;
+    let end = adopted.weeks.last().expect("w").end();
+    let actual = actual_daily(&plan.actuals, |id| plan.session(id), start, end);
+    let expected = expected_daily(&planned, &actual, today());
+    let first_week: Vec<f64> = expected.values[..7].to_vec();
+    let mono: Vec<_> = s.monotony.iter().map(|(d, m)| [x(*d) + 3.0, *m]).collect();
+    assert_eq!(series(data, "Monotony"), mono);
+    assert_eq!(
+        series(data, "Monotony")[0],
+        [
+            x(start) + 3.0,
+            monotony(&first_week).expect("a varied week")
+        ]
+    );
+    let strain: Vec<_> = s
+        .strain
+        .iter()
+        .map(|(d, v)| [x(*d) + 3.0, v / 1000.0])
+        .collect();
+    assert_eq!(series(data, "Strain ÷ 1000"), strain);
+
+    // Wellness, each measure from the check-ins.
+    let measure = |f: fn(&Wellness) -> Option<f64>| -> Vec<[f64; 2]> {
+        plan.wellness
+            .iter()
+            .filter_map(|w| f(w).map(|v| [x(w.date), v]))
+            .collect()
+    };
+    assert_eq!(
+        series(data, "Readiness"),
+        measure(|w| w.readiness.map(f64::from))
+    );
+    assert_eq!(series(data, "Sleep (h)"), measure(|w| w.sleep_hours));
+    assert_eq!(
+        series(data, "Soreness"),
+        measure(|w| w.soreness.map(f64::from))
+    );
+    assert_eq!(series(data, "Pain"), measure(|w| w.pain.map(f64::from)));
+    assert_eq!(series(data, "Mood"), measure(|w| w.mood.map(f64::from)));
+
+    assert_eq!(data.today, x(today()));
+    assert_eq!(
+        data.races.iter().map(|(x, _)| *x).collect::<Vec<_>>(),
+        plan.races.iter().map(|r| x(r.date)).collect::<Vec<_>>()
+    );
+    // Every series reaches egui_plot: each has its legend entry, which toggles it.
+    for s in data.all() {
+        assert!(
+            h.query_all_by_role_and_label(egui::Role::CheckBox, s.name)
+                .next()
+                .is_some(),
+            "{} not drawn",
+            s.name
+        );
+    }
 }
 
 #[test]
@@ -226,10 +415,9 @@ fn the_expected_curve_is_actual_before_today_and_planned_after() {
 #[test]
 fn dashboard_and_plots_render_with_logged_training() {
     let mut h = app_harness();
-    let plan = with_actuals();
     h.state_mut()
         .set_document(peakline::app::Document::unsaved_but_clean(
-            plan,
+            with_actuals(),
             "m.peakline.ron",
         ));
     h.run();
