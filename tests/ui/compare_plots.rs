@@ -1,4 +1,4 @@
-//! Compare view and the plots panel: every figure and series shown
+//! Compare view, the wizard's compare step and the plots panel: every figure and series shown
 //! is the engine's, per column and per series, and adopting goes through a reason after
 //! showing what the coach would lose.
 
@@ -537,6 +537,58 @@ fn the_adopt_prompt_shows_per_week_what_would_be_lost() {
     h.run();
     assert!(h.state().view.adopt_request.is_none());
     assert_eq!(h.state().doc.plan(), &plan, "nothing adopted");
+}
+
+#[test]
+fn the_wizard_shows_the_engines_comparison_computed_once() {
+    let mut h = app_harness();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("Name").click();
+    h.run();
+    h.get_by_label("Name").type_text("Sam Okoro");
+    h.get_by_label("Next ▶").click();
+    h.run();
+    h.get_by_label("Name").click();
+    h.run();
+    h.get_by_label("Name").type_text("Lakeside Half");
+    h.get_by_label("Date").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Date").type_text("2027-05-02");
+    h.get_by_role_and_label(egui::Role::RadioButton, "A")
+        .click();
+    h.run();
+    h.get_by_label("➕ Add this race").click();
+    h.run();
+    let wizard = h.state().view.wizard.clone().expect("wizard open");
+    assert!(
+        wizard.comparison.is_none(),
+        "nothing to compare before drafting"
+    );
+    h.get_by_label("Next ▶").click();
+    h.run();
+    h.get_by_label("Next ▶").click();
+    h.run();
+    let wizard = h.state().view.wizard.clone().expect("wizard open");
+    let shown = wizard.comparison.clone().expect("compared on drafting");
+    assert_eq!(shown, compare_variants(&wizard.plan));
+    for kind in VariantKind::ALL {
+        let draft = wizard.plan.variants.get(kind).expect("draft");
+        let f = variant_figures(&wizard.plan, draft);
+        for (figure, text) in expected_values(&f) {
+            let name = figure_name(kind, figure, &f);
+            assert_eq!(
+                h.get_by_label(&name).value().as_deref(),
+                Some(text.as_str()),
+                "{name}"
+            );
+        }
+    }
+    // Frames on the same step reuse the stored comparison.
+    h.run();
+    let again = h.state().view.wizard.clone().expect("wizard open");
+    assert_eq!(again.comparison, Some(shown));
 }
 
 /// The demo with logged training before today, check-ins, a time trial and a race in the
