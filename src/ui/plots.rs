@@ -254,7 +254,11 @@ fn base_plot<'a>(
     let group = egui::Id::unique("plots_x");
     Plot::new(id)
         .height(height)
-        .legend(Legend::default().position(Corner::LeftTop))
+        .legend(
+            Legend::default()
+                .position(Corner::RightTop)
+                .follow_insertion_order(true),
+        )
         .link_axis(group, [true, false])
         .link_cursor(group, [true, false])
         .x_axis_formatter(|mark, _| date_from_x(mark.value).format("%-d %b").to_string())
@@ -322,7 +326,7 @@ pub fn draw_series(plot_ui: &mut egui_plot::PlotUi<'_>, series: &[Series]) {
             Draw::Dots => plot_ui.points(
                 Points::new(s.name, points)
                     .color(s.color.gamma_multiply(0.8))
-                    .radius(1.3),
+                    .radius(1.8),
             ),
             Draw::Markers => plot_ui.points(
                 Points::new(s.name, points)
