@@ -2,10 +2,12 @@
 //! a few signals for the current week, each green, amber or red with its meaning.
 
 use crate::model::Total;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::load::{acute_chronic_with_prior, monotony};
+use super::rules::READINESS_LOW_MARGIN;
 use super::series::actual_series;
+use super::signals::{SessionIndex, add_days, checkins, form_on, load_history, mean};
 use crate::model::{Plan, Severity};
 
 /// Traffic-light level of a signal.
@@ -25,8 +27,11 @@ pub struct Signal {
     pub value: Option<f64>,
     pub display: String,
     pub level: Level,
-    /// What green, amber and red mean for this signal, and the source.
+    /// What green, amber and red mean for this signal, and the source: shown on hover whether
+    /// or not there is data, so a coach learns the thresholds before the first log.
     pub meaning: &'static str,
+    /// Why there is no value, when there is none.
+    pub missing: Option<&'static str>,
 }
 
 /// Form (TSB) as a share of fitness: above −10 % fresh, down to −30 % productive fatigue,
@@ -79,17 +84,75 @@ pub fn compliance_level(c: f64) -> Level {
     }
 }
 
-/// Readiness trend: the last 3 days' mean against the athlete's baseline; within 1 point
-/// green, 1–2 below amber, more than 2 below red (source article: readiness score).
-pub fn readiness_level(mean: f64, baseline: f64) -> Level {
-    let d = baseline - mean;
-    if d <= 1.0 {
+/// Days in each window of the readiness trend: the last week against the week before.
+pub const READINESS_TREND_DAYS: i64 = 7;
+
+/// Check-ins a trend window needs: fewer than three in a week is not a trend, it is a mood.
+pub const READINESS_TREND_MIN_CHECKINS: usize = 3;
+
+/// A fall of readiness beyond this many points in a week is red: three times the noise margin
+/// (`rules::READINESS_LOW_MARGIN`), a clear fall rather than a few bad nights.
+pub const READINESS_TREND_RED_FALL: f64 = 1.5;
+
+/// Readiness trend, the change of the mean score (1–10) from the week before to the last week:
+/// steady or rising (down by less than half a point, the margin the weekly draft treats as noise,
+/// `rules::READINESS_LOW_MARGIN`) green; down 0.5–1.5 amber; down more than 1.5 red (source
+/// article: "if multiple markers trend the wrong way for more than a week or two, reduce load
+/// and reassess").
+pub fn readiness_trend_level(change: f64) -> Level {
+    if change > -READINESS_LOW_MARGIN {
         Level::Green
-    } else if d <= 2.0 {
+    } else if change >= -READINESS_TREND_RED_FALL {
         Level::Amber
     } else {
         Level::Red
     }
+}
+
+/// Open warnings: none green, any warning amber, any danger red.
+pub fn open_warnings_level(open: usize, danger: usize) -> Level {
+    if danger > 0 {
+        Level::Red
+    } else if open > 0 {
+        Level::Amber
+    } else {
+        Level::Green
+    }
+}
+
+/// The readiness trend as of `today`: mean readiness of the check-ins of the last
+/// [`READINESS_TREND_DAYS`] days before today and of the same number of days before those, each
+/// needing [`READINESS_TREND_MIN_CHECKINS`]. `None` without enough check-ins.
+pub fn readiness_trend(plan: &Plan, today: NaiveDate) -> Option<ReadinessTrend> {
+    let window = |from: i64, to: i64| -> Option<(f64, usize)> {
+        let scores: Vec<f64> = checkins(plan, add_days(today, from), add_days(today, to))
+            .iter()
+            .filter_map(|w| w.readiness.map(f64::from))
+            .collect();
+        (scores.len() >= READINESS_TREND_MIN_CHECKINS)
+            .then(|| mean(scores.iter().copied()).map(|m| (m, scores.len())))
+            .flatten()
+    };
+    let (last, n_last) = window(-READINESS_TREND_DAYS, -1)?;
+    let (previous, n_previous) = window(-2 * READINESS_TREND_DAYS, -READINESS_TREND_DAYS - 1)?;
+    Some(ReadinessTrend {
+        last,
+        previous,
+        change: last - previous,
+        checkins: n_last + n_previous,
+    })
+}
+
+/// Readiness over the last week against the week before.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReadinessTrend {
+    /// Mean readiness of the last week's check-ins.
+    pub last: f64,
+    /// Mean readiness of the week before.
+    pub previous: f64,
+    /// `last − previous`: negative is falling.
+    pub change: f64,
+    pub checkins: usize,
 }
 
 /// The signals for the week holding `today`.
@@ -101,50 +164,85 @@ pub fn signals(plan: &Plan, today: NaiveDate, warnings: &[crate::model::Warning]
     let (Some(first), Some(last)) = (adopted.weeks.first(), adopted.weeks.last()) else {
         return out;
     };
-    let start = first.start;
-    let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
-    let actual = actual_series(plan, start, yesterday.min(last.end()));
-    let pmc = super::load::pmc(&actual, adopted.pmc_start, &plan.model);
-    let latest = pmc.last();
-    out.push(match latest {
-        Some(d) => Signal {
-            name: "Form",
-            value: Some(d.form),
-            display: format!("{:+.0} (fitness {:.0})", d.form, d.fitness),
-            level: form_level(d.form, d.fitness),
-            meaning: "Form = yesterday's fitness − fatigue. Green: above −10 % of fitness (fresh). Amber: −10 to −30 % (productive fatigue). Red: below −30 % (overreaching).",
+    let yesterday = add_days(today, -1);
+    let end = yesterday.min(last.end());
+    // Signals on the load done start when the athlete starts logging: before that there is no
+    // "done", only days nobody wrote down (`signals::SessionIndex::logging_on`).
+    let index = SessionIndex::new(plan);
+    let logging_from = index
+        .first_logged
+        .filter(|d| *d <= end && *d >= first.start);
+    let not_logging = "No training logged yet.";
+    // The load that shaped the athlete: logged where logging, the plan before.
+    let history = load_history(plan, &index, end, today).map(|(s, _)| s);
+
+    out.push(
+        match form_on(plan, &index, today, today).filter(|_| logging_from.is_some()) {
+            Some(f) => Signal {
+                name: "Form",
+                value: Some(f.form),
+                display: format!("{:+.0} (fitness {:.0})", f.form, f.fitness),
+                level: form_level(f.form, f.fitness),
+                meaning: FORM_MEANING,
+                missing: None,
+            },
+            None => unknown("Form", FORM_MEANING, not_logging),
         },
-        None => unknown("Form", "No actual training logged yet."),
-    });
-    let ratio = actual
-        .len()
-        .checked_sub(1)
-        .and_then(|i| acute_chronic_with_prior(&actual, i, adopted.pmc_start.fitness));
+    );
+
+    let ratio = history
+        .as_ref()
+        .filter(|_| logging_from.is_some())
+        .and_then(|h| {
+            let i = h.len().checked_sub(1)?;
+            acute_chronic_with_prior(h, i, adopted.pmc_start.fitness)
+        });
     out.push(match ratio {
         Some(r) => Signal {
             name: "Acute:chronic",
             value: Some(r),
             display: format!("{r:.2}"),
             level: acute_chronic_level(r),
-            meaning: "Last 7 days' load against the 28-day average (Gabbett 2016). Green 0.8–1.3, amber below 0.8 or 1.3–1.5, red ≥ 1.5. Advisory: the ratio is disputed (Impellizzeri 2020).",
+            meaning: ACUTE_CHRONIC_MEANING,
+            missing: None,
         },
-        None => unknown("Acute:chronic", "Not enough logged days."),
+        None => unknown("Acute:chronic", ACUTE_CHRONIC_MEANING, not_logging),
     });
-    let last7: Vec<f64> = actual.values.iter().rev().take(7).copied().collect();
-    out.push(match (last7.len() == 7).then(|| monotony(&last7)).flatten() {
-        Some(m) => Signal {
-            name: "Monotony",
-            value: Some(m),
-            display: format!("{m:.1}"),
-            level: monotony_level(m),
-            meaning: "Mean ÷ SD of the last 7 days' load (Foster 1998). Green below 1.5, amber 1.5–2.0, red above 2.0: hard and easy days too alike.",
+
+    let week_logged = logging_from.is_some_and(|f| f <= add_days(end, -6));
+    let last7: Vec<f64> = history
+        .as_ref()
+        .map(|h| h.values.iter().rev().take(7).copied().collect())
+        .unwrap_or_default();
+    out.push(
+        match (week_logged && last7.len() == 7)
+            .then(|| monotony(&last7))
+            .flatten()
+        {
+            Some(m) => Signal {
+                name: "Monotony",
+                value: Some(m),
+                display: format!("{m:.1}"),
+                level: monotony_level(m),
+                meaning: MONOTONY_MEANING,
+                missing: None,
+            },
+            None => unknown(
+                "Monotony",
+                MONOTONY_MEANING,
+                "Needs 7 days of logged training.",
+            ),
         },
-        None => unknown("Monotony", "Needs 7 days of logged training."),
-    });
+    );
+
+    let actual = actual_series(plan, first.start, end);
     for (days, name) in [(7, "Compliance 7 d"), (28, "Compliance 28 d")] {
-        let from = yesterday
-            .checked_sub_days(Days::new(days - 1))
-            .unwrap_or(yesterday);
+        let Some(logging_from) = logging_from else {
+            out.push(unknown(name, COMPLIANCE_MEANING, not_logging));
+            continue;
+        };
+        let window = add_days(yesterday, 1 - days);
+        let from = window.max(logging_from);
         let planned: f64 = plan
             .sessions()
             .filter(|s| s.date >= from && s.date <= yesterday)
@@ -155,37 +253,43 @@ pub fn signals(plan: &Plan, today: NaiveDate, warnings: &[crate::model::Warning]
             .filter(|(d, _)| *d >= from && *d <= yesterday)
             .map(|(_, l)| l)
             .total();
+        let since = if from > window {
+            format!(" since {}", from.format("%-d %b"))
+        } else {
+            String::new()
+        };
         out.push(if planned > 0.0 {
             let c = done / planned;
             Signal {
                 name,
                 value: Some(c),
-                display: format!("{:.0} %", c * 100.0),
+                display: format!("{:.0} %{since}", c * 100.0),
                 level: compliance_level(c),
-                meaning: "Actual ÷ planned load. Green 85–115 %, amber 70–130 %, red outside: the plan and the training have parted ways.",
+                meaning: COMPLIANCE_MEANING,
+                missing: None,
             }
         } else {
-            unknown(name, "Nothing was planned in this window.")
+            unknown(
+                name,
+                COMPLIANCE_MEANING,
+                "Nothing was planned in this window.",
+            )
         });
     }
-    let recent: Vec<f64> = plan
-        .wellness
-        .iter()
-        .filter(|w| w.date < today && (today - w.date).num_days() <= 3)
-        .filter_map(|w| w.readiness.map(f64::from))
-        .collect();
-    out.push(if recent.is_empty() {
-        unknown("Readiness", "No check-ins in the last 3 days.")
-    } else {
-        let mean = recent.iter().sum::<f64>() / recent.len() as f64;
-        let baseline = f64::from(plan.athlete.baseline.readiness);
-        Signal {
-            name: "Readiness",
-            value: Some(mean),
-            display: format!("{mean:.1} (baseline {baseline:.0})"),
-            level: readiness_level(mean, baseline),
-            meaning: "Mean readiness of the last 3 check-ins against the athlete's baseline. Green within 1 point, amber 1–2 below, red more than 2 below.",
-        }
+    out.push(match readiness_trend(plan, today) {
+        Some(r) => Signal {
+            name: "Readiness trend",
+            value: Some(r.change),
+            display: format!("{:+.1} ({:.1} from {:.1})", r.change, r.last, r.previous),
+            level: readiness_trend_level(r.change),
+            meaning: READINESS_TREND_MEANING,
+            missing: None,
+        },
+        None => unknown(
+            "Readiness trend",
+            READINESS_TREND_MEANING,
+            "Needs 3 check-ins in each of the last two weeks.",
+        ),
     });
     let open = warnings
         .iter()
@@ -199,24 +303,27 @@ pub fn signals(plan: &Plan, today: NaiveDate, warnings: &[crate::model::Warning]
         name: "Open warnings",
         value: Some(open as f64),
         display: format!("{open} ({danger} danger)"),
-        level: if danger > 0 {
-            Level::Red
-        } else if open > 0 {
-            Level::Amber
-        } else {
-            Level::Green
-        },
-        meaning: "Warnings from today on. Green none, amber warnings, red at least one danger.",
+        level: open_warnings_level(open, danger),
+        meaning: OPEN_WARNINGS_MEANING,
+        missing: None,
     });
     out
 }
 
-fn unknown(name: &'static str, why: &'static str) -> Signal {
+fn unknown(name: &'static str, meaning: &'static str, why: &'static str) -> Signal {
     Signal {
         name,
         value: None,
         display: "–".to_owned(),
         level: Level::Unknown,
-        meaning: why,
+        meaning,
+        missing: Some(why),
     }
 }
+
+const FORM_MEANING: &str = "Form = yesterday's fitness − fatigue. Green: above −10 % of fitness (fresh). Amber: −10 to −30 % (productive fatigue). Red: below −30 % (overreaching).";
+const ACUTE_CHRONIC_MEANING: &str = "Last 7 days' load against the 28-day average, on the load done (Gabbett 2016). Green: 0.8–1.3. Amber: below 0.8 or 1.3–1.5. Red: 1.5 or more. Advisory: the ratio is disputed (Impellizzeri 2020).";
+const MONOTONY_MEANING: &str = "Mean ÷ SD of the last 7 days' load (Foster 1998). Green: below 1.5. Amber: 1.5–2.0. Red: above 2.0, hard and easy days too alike.";
+const COMPLIANCE_MEANING: &str = "Actual ÷ planned load, from the first logged day on. Green: 85–115 %. Amber: 70–130 %. Red: outside, the plan and the training have parted ways.";
+const READINESS_TREND_MEANING: &str = "Mean readiness (1–10) of the last 7 days' check-ins against the 7 days before. Green: steady or rising (down less than 0.5). Amber: down 0.5–1.5. Red: down more than 1.5 — readiness trending the wrong way for a week or two calls for less load.";
+const OPEN_WARNINGS_MEANING: &str = "Warnings about today and later. Green: none. Amber: at least one warning. Red: at least one danger.";

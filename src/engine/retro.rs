@@ -19,7 +19,9 @@ use super::predict::vdot_checked;
 use super::rules::MIN_PERFORMANCES_FOR_FIT;
 use super::season_map::target_races;
 use super::signals::{SessionIndex, add_days, checkins, load_history, load_window, mean};
-use crate::model::{Author, Change, ModelSettings, PhaseKind, Plan, Priority, ReasonPick};
+use crate::model::{
+    Author, Change, ModelSettings, PhaseKind, Plan, Priority, RaceResult, ReasonPick,
+};
 
 /// The race a retrospective is about.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -519,6 +521,22 @@ fn solve3(mut a: [[f64; 4]; 3]) -> Option<[f64; 3]> {
     x.iter().all(|v| v.is_finite()).then_some(x)
 }
 
+/// The athlete's recorded race results and time trials from the adopted plan's first week up to
+/// `today`, with their VDOT (Daniels–Gilbert), in date order: the performances the fit uses and
+/// the plots draw. Empty without an adopted week.
+pub fn season_results(plan: &Plan, today: NaiveDate) -> Vec<(&RaceResult, f64)> {
+    let first = plan.weeks().first().map(|w| w.start);
+    let mut results: Vec<_> = plan
+        .athlete
+        .recent_results
+        .iter()
+        .filter(|r| r.date <= today && first.is_some_and(|f| r.date >= f))
+        .filter_map(|r| vdot_checked(r.distance_m, r.time_s).map(|v| (r, v)))
+        .collect();
+    results.sort_by_key(|(r, _)| r.date);
+    results
+}
+
 /// Fits k1, k2 and p0 of the Banister model (τ1, τ2 fixed at the plan's settings) to the
 /// athlete's race results and time trials from the season's first week up to `today`, scored
 /// as VDOT, on the load history ([`load_history`]: logged load where logged, the plan before).
@@ -532,14 +550,7 @@ pub fn fit_banister(plan: &Plan, today: NaiveDate) -> BanisterFit {
         ..ModelSettings::default()
     };
     let first = plan.weeks().first().map(|w| w.start);
-    let mut results: Vec<_> = plan
-        .athlete
-        .recent_results
-        .iter()
-        .filter(|r| r.date <= today && first.is_some_and(|f| r.date >= f))
-        .filter_map(|r| vdot_checked(r.distance_m, r.time_s).map(|v| (r, v)))
-        .collect();
-    results.sort_by_key(|(r, _)| r.date);
+    let results = season_results(plan, today);
     let earlier = plan
         .athlete
         .recent_results

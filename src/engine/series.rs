@@ -10,7 +10,9 @@ use super::load::{
     expected_daily, planned_daily, pmc, week_stats,
 };
 use super::predict::vdot_checked;
-use crate::model::{Plan, Wellness};
+use super::retro::season_results;
+use super::signals::SessionIndex;
+use crate::model::{Completion, Plan, SessionType, Wellness};
 
 /// Everything the plots panel shows for one plan on one day.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -31,8 +33,9 @@ pub struct PlotSeries {
     pub actual: Vec<PmcDay>,
     /// Banister projected performance on the expected load, as an index (season start = 100).
     pub performance: Vec<(NaiveDate, f64)>,
-    /// Race results and time trials in the season, as a VDOT index (season start = 100).
-    pub results: Vec<(NaiveDate, f64, String)>,
+    /// Race results and time trials in the season up to today, as a VDOT index (season
+    /// start = 100).
+    pub results: Vec<Performance>,
     /// Acute:chronic ratio of the expected load, per day.
     pub acute_chronic: Vec<(NaiveDate, f64)>,
     /// Monotony and strain of the expected load, per week.
@@ -100,26 +103,7 @@ pub fn plot_series(plan: &Plan, today: NaiveDate) -> PlotSeries {
         .zip(perf)
         .map(|((d, _), p)| (d, 100.0 + (p - p_start) / norm * 100.0))
         .collect();
-    let base_vdot = plan
-        .athlete
-        .recent_results
-        .iter()
-        .filter(|r| r.date <= start)
-        .filter_map(|r| vdot_checked(r.distance_m, r.time_s))
-        .reduce(f64::max);
-    let results = match base_vdot {
-        Some(base) => plan
-            .athlete
-            .recent_results
-            .iter()
-            .filter(|r| r.date >= start && r.date <= end)
-            .filter_map(|r| {
-                vdot_checked(r.distance_m, r.time_s)
-                    .map(|v| (r.date, v / base * 100.0, r.name.clone()))
-            })
-            .collect(),
-        None => Vec::new(),
-    };
+    let results = performances(plan, start, today);
     let acute_chronic = acute_chronic_series(&expected, Some(prior_daily))
         .into_iter()
         .enumerate()
@@ -149,4 +133,87 @@ pub fn plot_series(plan: &Plan, today: NaiveDate) -> PlotSeries {
             .cloned()
             .collect(),
     }
+}
+
+/// Where a performance on the plot comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PerformanceSource {
+    /// A race result in the athlete's recorded results.
+    Race,
+    /// A time trial in the athlete's recorded results.
+    TimeTrial,
+    /// A race the athlete logged (an actual of a race session) with no recorded result that day.
+    LoggedRace,
+}
+
+/// A race result or time trial, scored as VDOT and as an index of the season's start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Performance {
+    pub date: NaiveDate,
+    pub name: String,
+    pub source: PerformanceSource,
+    /// VDOT of the performance (Daniels–Gilbert).
+    pub vdot: f64,
+    /// VDOT as a share of the season's reference, × 100 (the reference is 100).
+    pub index: f64,
+}
+
+/// The season's performances from `season_start` up to `today`, in date order: the recorded
+/// race results and time trials the Banister fit uses ([`season_results`]), and races the
+/// athlete logged that have no recorded result on their day (a recorded result is the official
+/// time, a logged one includes whatever the watch did). Scored as VDOT and indexed against the
+/// best recorded result before the season (or, without one, the season's first performance), so
+/// they share the projected-performance axis, where the season start is 100.
+pub fn performances(plan: &Plan, season_start: NaiveDate, today: NaiveDate) -> Vec<Performance> {
+    let mut found: Vec<(NaiveDate, String, PerformanceSource, f64)> = season_results(plan, today)
+        .into_iter()
+        .map(|(r, vdot)| {
+            let source = if r.time_trial {
+                PerformanceSource::TimeTrial
+            } else {
+                PerformanceSource::Race
+            };
+            (r.date, r.name.clone(), source, vdot)
+        })
+        .collect();
+    let index = SessionIndex::new(plan);
+    for a in &plan.actuals {
+        let logged_race = index.kind_of(a) == Some(SessionType::Race)
+            && a.completion != Completion::Skipped
+            && season_start <= a.date
+            && a.date <= today;
+        if !logged_race || found.iter().any(|(d, ..)| *d == a.date) {
+            continue;
+        }
+        let Some(vdot) = a.distance_m.and_then(|m| vdot_checked(m, a.duration_s)) else {
+            continue;
+        };
+        let name = plan
+            .races
+            .iter()
+            .find(|r| r.date == a.date)
+            .map_or_else(|| "Logged race".to_owned(), |r| r.name.clone());
+        found.push((a.date, name, PerformanceSource::LoggedRace, vdot));
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let before = plan
+        .athlete
+        .recent_results
+        .iter()
+        .filter(|r| r.date < season_start)
+        .filter_map(|r| vdot_checked(r.distance_m, r.time_s))
+        .reduce(f64::max);
+    let Some(reference) = before.or_else(|| found.first().map(|f| f.3)) else {
+        return Vec::new();
+    };
+    found
+        .into_iter()
+        .map(|(date, name, source, vdot)| Performance {
+            date,
+            name,
+            source,
+            vdot,
+            index: vdot / reference * 100.0,
+        })
+        .collect()
 }

@@ -6,6 +6,7 @@ use eframe::egui::{self, Color32, RichText};
 use crate::app::PeaklineApp;
 use crate::engine::dashboard::{Level, Signal};
 
+/// The colour of a level, as the dots on the dashboard show it.
 pub fn level_color(level: Level) -> Color32 {
     match level {
         Level::Green => Color32::from_rgb(60, 160, 90),
@@ -15,6 +16,15 @@ pub fn level_color(level: Level) -> Color32 {
     }
 }
 
+/// What a signal's colours mean, and why it has no value when it has none.
+pub fn hover_text(s: &Signal) -> String {
+    match s.missing {
+        Some(why) => format!("No data: {why}\n{}", s.meaning),
+        None => s.meaning.to_owned(),
+    }
+}
+
+/// The ten-minute view: one card per signal with its colour, value and meaning on hover.
 pub fn dashboard_ui(ui: &mut egui::Ui, app: &PeaklineApp, signals: &[Signal]) {
     ui.heading(format!("This week — {}", app.today.format("%A %-d %B %Y")));
     ui.label(
@@ -56,7 +66,7 @@ pub fn dashboard_ui(ui: &mut egui::Ui, app: &PeaklineApp, signals: &[Signal]) {
                     });
                 })
                 .response
-                .on_hover_text(s.meaning);
+                .on_hover_text(hover_text(s));
         }
     });
 }

@@ -129,10 +129,7 @@ pub struct ViewState {
 
 /// What the compare, plots and dashboard screens show, from the engine, per revision.
 pub struct Derived {
-    pub variants: Vec<(
-        crate::model::VariantKind,
-        crate::engine::compare::VariantFigures,
-    )>,
+    pub compare: compare::CompareData,
     pub plots: plots::PlotData,
     pub signals: Vec<crate::engine::dashboard::Signal>,
 }
@@ -162,11 +159,7 @@ impl ViewState {
         let plan = app.doc.plan();
         let figures = self.figures(app);
         let d = Rc::new(Derived {
-            variants: plan
-                .variants
-                .iter()
-                .map(|v| (v.variant, crate::engine::compare::variant_figures(plan, v)))
-                .collect(),
+            compare: compare::compute(app),
             plots: plots::compute(app),
             signals: crate::engine::dashboard::signals(plan, app.today, &figures.warnings),
         });
@@ -206,7 +199,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
         Tab::Week => week_editor::week_editor_ui(ui, app, &figures, view, &mut out),
         Tab::Compare => {
             let d = view.derived(app);
-            compare::compare_ui(ui, app, &d.variants, view);
+            compare::compare_ui(ui, app, &d.compare, view);
         }
         Tab::Plots => {
             let d = view.derived(app);

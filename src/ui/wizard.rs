@@ -8,11 +8,8 @@ use super::ViewState;
 use super::races::RaceDialog;
 use crate::app::{Command, PeaklineApp};
 use crate::engine::adopt::{KeepPolicy, adopt, regenerate_variants};
-use crate::engine::analysis::draft_warnings;
-use crate::model::{
-    Author, Change, ChangeEntry, Guardrails, Plan, Reason, ReasonPick, RunnerType, Severity,
-    VariantKind,
-};
+use crate::engine::compare::{Comparison, compare_variants};
+use crate::model::{Author, Change, ChangeEntry, Guardrails, Plan, Reason, ReasonPick, RunnerType};
 
 /// The wizard's steps, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +29,9 @@ pub struct Wizard {
     pub start: String,
     pub error: Option<String>,
     pub generated: bool,
+    /// The engine's comparison of the drafts, computed when they are generated (entering the
+    /// last step) rather than every frame; `None` before.
+    pub comparison: Option<Comparison>,
 }
 
 impl Wizard {
@@ -45,6 +45,7 @@ impl Wizard {
             race_form: RaceDialog::new_race(app),
             error: None,
             generated: false,
+            comparison: None,
         }
     }
 }
@@ -60,7 +61,12 @@ pub fn wizard_ui(
     };
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("wizard")).show(ctx, |ui| {
-        ui.set_width(620.0);
+        // The last step shows three columns of figures: wider.
+        ui.set_width(if w.step == Step::Variants {
+            900.0
+        } else {
+            620.0
+        });
         ui.heading("New season");
         ui.horizontal(|ui| {
             for (step, label) in [
@@ -140,6 +146,7 @@ fn next(w: &mut Wizard, today: NaiveDate) {
                 w.plan.season.end = w.plan.season.end.max(last);
             }
             regenerate_variants(&mut w.plan, today);
+            w.comparison = Some(compare_variants(&w.plan));
             w.generated = true;
             w.step = Step::Variants;
         }
@@ -291,47 +298,36 @@ fn variants_step(
     close: &mut bool,
 ) {
     ui.label("Three drafts of the same season. Pick one to start from; you can compare and switch later.");
+    let Some(comparison) = w.comparison.as_ref() else {
+        return;
+    };
+    let mut start = None;
     ui.columns(3, |cols| {
-        for (col, kind) in cols.iter_mut().zip(VariantKind::ALL) {
-            let Some(d) = w.plan.variants.get(kind) else {
-                continue;
-            };
-            col.strong(kind.label());
-            let peak = d
-                .weeks
-                .iter()
-                .map(|x| x.training_load_au())
-                .fold(0.0, f64::max);
-            let km = d.weeks.iter().map(|x| x.distance_km()).fold(0.0, f64::max);
-            let hard: usize = d.weeks.iter().map(|x| x.hard_sessions()).sum();
-            let warnings = draft_warnings(&w.plan, d)
-                .iter()
-                .filter(|x| x.severity >= Severity::Warning)
-                .count();
-            col.label(format!("{} weeks", d.weeks.len()));
-            col.label(format!(
-                "Peak week {peak:.0} AU, {}",
-                app.prefs.units.format_distance(km)
-            ));
-            col.label(format!("{hard} hard sessions in all"));
-            col.label(format!("{warnings} warnings"));
+        for (col, v) in cols.iter_mut().zip(&comparison.variants) {
+            let kind = v.variant;
+            col.strong(RichText::new(kind.label()).color(super::compare::variant_color(kind)));
+            col.label(format!("{} weeks", v.weekly_load.len()));
+            super::compare::figures_grid(col, kind, &v.figures, comparison, app.prefs.units);
             if col.button(format!("Start with {}", kind.label())).clicked() {
-                let mut plan = w.plan.clone();
-                if adopt(&mut plan, kind, KeepPolicy::KeepCoachWeeks, app.today).is_some() {
-                    plan.change_log.push(ChangeEntry {
-                        at: app.now(),
-                        who: Author::Coach,
-                        week: None,
-                        change: Change::VariantAdopted {
-                            variant: kind,
-                            kept_weeks: Vec::new(),
-                        },
-                        reason: Reason::new(Some(ReasonPick::CoachJudgement), "New season"),
-                    });
-                    out.push(Command::OpenNewPlan(Box::new(plan)));
-                    *close = true;
-                }
+                start = Some(kind);
             }
         }
     });
+    if let Some(kind) = start {
+        let mut plan = w.plan.clone();
+        if adopt(&mut plan, kind, KeepPolicy::KeepCoachWeeks, app.today).is_some() {
+            plan.change_log.push(ChangeEntry {
+                at: app.now(),
+                who: Author::Coach,
+                week: None,
+                change: Change::VariantAdopted {
+                    variant: kind,
+                    kept_weeks: Vec::new(),
+                },
+                reason: Reason::new(Some(ReasonPick::CoachJudgement), "New season"),
+            });
+            out.push(Command::OpenNewPlan(Box::new(plan)));
+            *close = true;
+        }
+    }
 }

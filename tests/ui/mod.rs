@@ -4,6 +4,7 @@ mod athlete;
 mod athlete_panel;
 mod autosave;
 mod compare_plots;
+mod dashboard;
 mod prefs;
 mod reviews;
 mod shell;

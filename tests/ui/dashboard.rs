@@ -1,0 +1,199 @@
+//! The dashboard: each signal's colour at its boundaries, the readiness trend over two weeks,
+//! open warnings, and thresholds explained on hover even without data.
+
+use chrono::{Days, NaiveDate};
+use egui_kittest::kittest::Queryable;
+use peakline::engine::dashboard::{
+    Level, Signal, acute_chronic_level, compliance_level, form_level, monotony_level,
+    open_warnings_level, readiness_trend, readiness_trend_level, signals,
+};
+use peakline::model::{Severity, Warning, Wellness};
+use peakline::ui::Tab;
+
+use super::app_harness;
+use crate::common::{check_in, marathoner, today, usual_day};
+
+fn days_ago(n: u64) -> NaiveDate {
+    today().checked_sub_days(Days::new(n)).expect("date")
+}
+
+fn readiness(score: u8) -> impl Fn(NaiveDate) -> Wellness {
+    move |d| Wellness {
+        readiness: Some(score),
+        ..usual_day(d)
+    }
+}
+
+fn signal<'a>(all: &'a [Signal], name: &str) -> &'a Signal {
+    all.iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no signal {name}"))
+}
+
+#[test]
+fn dashboard_colours_change_at_their_boundaries() {
+    assert_eq!(form_level(-10.0, 100.0), Level::Green);
+    assert_eq!(form_level(-10.1, 100.0), Level::Amber);
+    assert_eq!(form_level(-30.0, 100.0), Level::Amber);
+    assert_eq!(form_level(-30.1, 100.0), Level::Red);
+    assert_eq!(form_level(5.0, 0.0), Level::Unknown);
+    assert_eq!(acute_chronic_level(0.8), Level::Green);
+    assert_eq!(acute_chronic_level(1.3), Level::Green);
+    assert_eq!(acute_chronic_level(0.79), Level::Amber);
+    assert_eq!(acute_chronic_level(1.31), Level::Amber);
+    assert_eq!(acute_chronic_level(1.49), Level::Amber);
+    assert_eq!(acute_chronic_level(1.5), Level::Red);
+    assert_eq!(monotony_level(1.49), Level::Green);
+    assert_eq!(monotony_level(1.5), Level::Amber);
+    assert_eq!(monotony_level(2.0), Level::Amber);
+    assert_eq!(monotony_level(2.01), Level::Red);
+    assert_eq!(compliance_level(0.85), Level::Green);
+    assert_eq!(compliance_level(1.15), Level::Green);
+    assert_eq!(compliance_level(0.84), Level::Amber);
+    assert_eq!(compliance_level(0.70), Level::Amber);
+    assert_eq!(compliance_level(1.30), Level::Amber);
+    assert_eq!(compliance_level(0.69), Level::Red);
+    assert_eq!(compliance_level(1.31), Level::Red);
+    // Readiness trend: the change of the weekly mean.
+    assert_eq!(readiness_trend_level(1.0), Level::Green);
+    assert_eq!(readiness_trend_level(0.0), Level::Green);
+    assert_eq!(readiness_trend_level(-0.49), Level::Green);
+    assert_eq!(readiness_trend_level(-0.5), Level::Amber);
+    assert_eq!(readiness_trend_level(-1.5), Level::Amber);
+    assert_eq!(readiness_trend_level(-1.51), Level::Red);
+    // Open warnings: any warning amber, any danger red.
+    assert_eq!(open_warnings_level(0, 0), Level::Green);
+    assert_eq!(open_warnings_level(1, 0), Level::Amber);
+    assert_eq!(open_warnings_level(1, 1), Level::Red);
+    assert_eq!(open_warnings_level(4, 1), Level::Red);
+}
+
+#[test]
+fn readiness_trend_compares_the_last_week_with_the_week_before() {
+    let mut plan = marathoner();
+    check_in(&mut plan, days_ago(14), days_ago(8), readiness(8));
+    check_in(&mut plan, days_ago(7), days_ago(1), readiness(6));
+    // Outside both windows: today's check-in and one from 15 days ago.
+    check_in(&mut plan, today(), today(), readiness(1));
+    check_in(&mut plan, days_ago(15), days_ago(15), readiness(1));
+    let trend = readiness_trend(&plan, today()).expect("two weeks of check-ins");
+    assert_eq!(trend.previous, 8.0);
+    assert_eq!(trend.last, 6.0);
+    assert_eq!(trend.change, -2.0);
+    assert_eq!(trend.checkins, 14);
+    let all = signals(&plan, today(), &[]);
+    let s = signal(&all, "Readiness trend");
+    assert_eq!(s.value, Some(-2.0));
+    assert_eq!(s.level, Level::Red);
+    assert_eq!(s.display, "-2.0 (6.0 from 8.0)");
+    assert!(s.missing.is_none());
+
+    // A steady athlete is green whatever their level.
+    let mut steady = marathoner();
+    check_in(&mut steady, days_ago(14), days_ago(1), readiness(5));
+    let all = signals(&steady, today(), &[]);
+    assert_eq!(signal(&all, "Readiness trend").level, Level::Green);
+}
+
+#[test]
+fn a_readiness_trend_needs_three_check_ins_in_each_week() {
+    let mut plan = marathoner();
+    check_in(&mut plan, days_ago(14), days_ago(8), readiness(8));
+    check_in(&mut plan, days_ago(2), days_ago(1), readiness(4));
+    assert!(readiness_trend(&plan, today()).is_none());
+    let all = signals(&plan, today(), &[]);
+    let s = signal(&all, "Readiness trend");
+    assert_eq!(s.level, Level::Unknown);
+    assert!(s.missing.is_some_and(|m| m.contains("3 check-ins")));
+    assert!(s.meaning.contains("down more than 1.5"), "{}", s.meaning);
+    check_in(&mut plan, days_ago(3), days_ago(3), readiness(4));
+    assert_eq!(
+        readiness_trend(&plan, today()).map(|t| t.change),
+        Some(-4.0)
+    );
+}
+
+fn warning(severity: Severity, date: Option<NaiveDate>) -> Warning {
+    Warning {
+        code: "ramp_over_cap".to_owned(),
+        severity,
+        date,
+        week: date,
+        message: String::new(),
+        suggestion: String::new(),
+    }
+}
+
+#[test]
+fn open_warnings_count_from_today_on() {
+    let plan = marathoner();
+    let level = |warnings: &[Warning]| {
+        let all = signals(&plan, today(), warnings);
+        let s = signal(&all, "Open warnings");
+        (s.level, s.display.clone())
+    };
+    assert_eq!(level(&[]), (Level::Green, "0 (0 danger)".to_owned()));
+    assert_eq!(
+        level(&[
+            warning(Severity::Warning, None),
+            warning(Severity::Info, Some(today())),
+            warning(Severity::Danger, Some(days_ago(1))),
+        ]),
+        (Level::Amber, "1 (0 danger)".to_owned()),
+        "info and past warnings are not open"
+    );
+    assert_eq!(
+        level(&[
+            warning(Severity::Warning, None),
+            warning(Severity::Danger, Some(today()))
+        ]),
+        (Level::Red, "2 (1 danger)".to_owned())
+    );
+}
+
+#[test]
+fn signals_without_data_still_explain_their_thresholds() {
+    let plan = marathoner();
+    let all = signals(&plan, today(), &[]);
+    let unknown: Vec<_> = all.iter().filter(|s| s.level == Level::Unknown).collect();
+    assert!(unknown.len() >= 5, "nothing logged: {all:?}");
+    for s in &unknown {
+        assert!(s.missing.is_some(), "{}", s.name);
+        for colour in ["Green", "Amber", "Red"] {
+            assert!(s.meaning.contains(colour), "{}: {}", s.name, s.meaning);
+        }
+    }
+
+    let mut h = app_harness();
+    h.state_mut()
+        .set_document(peakline::app::Document::unsaved_but_clean(
+            plan,
+            "m.peakline.ron",
+        ));
+    h.state_mut().view.tab = Tab::Dashboard;
+    h.run();
+    h.get_by_label("Monotony").hover();
+    h.run();
+    h.get_by_label_contains("No data: Needs 7 days of logged training.");
+    h.get_by_label_contains("Green: below 1.5. Amber: 1.5–2.0. Red: above 2.0");
+}
+
+#[test]
+fn signals_on_the_load_done_start_when_logging_starts() {
+    let mut plan = marathoner();
+    crate::common::log_as_planned(&mut plan, days_ago(10), days_ago(1));
+    let first = plan.actuals.iter().map(|a| a.date).min().expect("logged");
+    let all = signals(&plan, today(), &[]);
+    // Ten days done as planned: full compliance, counted from the first logged day.
+    let c28 = signal(&all, "Compliance 28 d");
+    assert_eq!(c28.level, Level::Green);
+    assert_eq!(
+        c28.display,
+        format!("100 % since {}", first.format("%-d %b"))
+    );
+    assert_eq!(signal(&all, "Compliance 7 d").display, "100 %");
+    for name in ["Form", "Acute:chronic", "Monotony"] {
+        let s = signal(&all, name);
+        assert!(s.value.is_some() && s.missing.is_none(), "{name}: {s:?}");
+    }
+}
