@@ -1,13 +1,11 @@
 //! The ten-minute view (source article: "keep it simple enough to act on in 10 minutes"):
 //! a few signals for the current week, each green, amber or red with its meaning.
 
-use crate::model::Total;
 use chrono::NaiveDate;
 
 use super::load::{acute_chronic_with_prior, monotony};
 use super::rules::READINESS_LOW_MARGIN;
-use super::series::actual_series;
-use super::signals::{SessionIndex, add_days, checkins, form_on, load_history, mean};
+use super::signals::{SessionIndex, add_days, checkins, form_on, load_history, load_window, mean};
 use crate::model::{Plan, Severity};
 
 /// Traffic-light level of a signal.
@@ -173,6 +171,7 @@ pub fn signals(plan: &Plan, today: NaiveDate, warnings: &[crate::model::Warning]
         .first_logged
         .filter(|d| *d <= end && *d >= first.start);
     let not_logging = "No training logged yet.";
+    out.push(log_signal(&index, today));
     // The load that shaped the athlete: logged where logging, the plan before.
     let history = load_history(plan, &index, end, today).map(|(s, _)| s);
 
@@ -209,7 +208,11 @@ pub fn signals(plan: &Plan, today: NaiveDate, warnings: &[crate::model::Warning]
         None => unknown("Acute:chronic", ACUTE_CHRONIC_MEANING, not_logging),
     });
 
-    let week_logged = logging_from.is_some_and(|f| f <= add_days(end, -6));
+    // Monotony describes the days as trained: the log must cover the seven days (the last
+    // one or two may still be unwritten, as on a green log signal: the plan stands in there).
+    let week_logged = index
+        .logged_span(add_days(end, -6), end)
+        .is_some_and(|(from, to)| from == add_days(end, -6) && to >= add_days(end, -2));
     let last7: Vec<f64> = history
         .as_ref()
         .map(|h| h.values.iter().rev().take(7).copied().collect())
@@ -230,50 +233,49 @@ pub fn signals(plan: &Plan, today: NaiveDate, warnings: &[crate::model::Warning]
             None => unknown(
                 "Monotony",
                 MONOTONY_MEANING,
-                "Needs 7 days of logged training.",
+                "Needs the last 7 days logged.",
             ),
         },
     );
 
-    let actual = actual_series(plan, first.start, end);
     for (days, name) in [(7, "Compliance 7 d"), (28, "Compliance 28 d")] {
-        let Some(logging_from) = logging_from else {
+        if logging_from.is_none() {
             out.push(unknown(name, COMPLIANCE_MEANING, not_logging));
             continue;
-        };
+        }
         let window = add_days(yesterday, 1 - days);
-        let from = window.max(logging_from);
-        let planned: f64 = plan
-            .sessions()
-            .filter(|s| s.date >= from && s.date <= yesterday)
-            .map(|s| s.load_au())
-            .total();
-        let done: f64 = actual
-            .iter()
-            .filter(|(d, _)| *d >= from && *d <= yesterday)
-            .map(|(_, l)| l)
-            .total();
-        let since = if from > window {
-            format!(" since {}", from.format("%-d %b"))
-        } else {
-            String::new()
+        // Over the days the log covers: before the first entry nothing was written down, after
+        // the last the athlete's file has not come back yet (`signals::load_window`).
+        let Some((from, to)) = index.logged_span(window, yesterday) else {
+            out.push(unknown(
+                name,
+                COMPLIANCE_MEANING,
+                "Nothing logged in this window yet: merge the athlete's file or import activities.",
+            ));
+            continue;
         };
-        out.push(if planned > 0.0 {
-            let c = done / planned;
-            Signal {
+        let w = load_window(plan, &index, window, yesterday);
+        let mut span = String::new();
+        if from > window {
+            span.push_str(&format!(" since {}", from.format("%-d %b")));
+        }
+        if to < add_days(yesterday, -1) {
+            span.push_str(&format!(" to {}", to.format("%-d %b")));
+        }
+        out.push(match w.compliance {
+            Some(c) => Signal {
                 name,
                 value: Some(c),
-                display: format!("{:.0} %{since}", c * 100.0),
+                display: format!("{:.0} %{span}", c * 100.0),
                 level: compliance_level(c),
                 meaning: COMPLIANCE_MEANING,
                 missing: None,
-            }
-        } else {
-            unknown(
+            },
+            None => unknown(
                 name,
                 COMPLIANCE_MEANING,
-                "Nothing was planned in this window.",
-            )
+                "Nothing was planned on the logged days of this window.",
+            ),
         });
     }
     out.push(match readiness_trend(plan, today) {
@@ -310,6 +312,42 @@ pub fn signals(plan: &Plan, today: NaiveDate, warnings: &[crate::model::Warning]
     out
 }
 
+/// How far behind the athlete's log is on `today`: days since the last entry (an actual or a
+/// check-in). Up to 2 days green (yesterday's training may not be logged yet), up to 7 amber
+/// (the weekly file has not come back), more red: every signal on the load done is stale.
+pub fn log_level(days_behind: i64) -> Level {
+    if days_behind <= 2 {
+        Level::Green
+    } else if days_behind <= 7 {
+        Level::Amber
+    } else {
+        Level::Red
+    }
+}
+
+fn log_signal(index: &SessionIndex<'_>, today: NaiveDate) -> Signal {
+    let Some(last) = index.last_logged.filter(|d| *d < today) else {
+        return unknown("Athlete's log", LOG_MEANING, "Nothing logged yet.");
+    };
+    let days = (today - last).num_days();
+    Signal {
+        name: "Athlete's log",
+        value: Some(days as f64),
+        display: if days <= 1 {
+            format!("up to {}", last.format("%-d %b"))
+        } else {
+            format!(
+                "to {} ({days} {} ago)",
+                last.format("%-d %b"),
+                crate::model::plural(days, "day", "days")
+            )
+        },
+        level: log_level(days),
+        meaning: LOG_MEANING,
+        missing: None,
+    }
+}
+
 fn unknown(name: &'static str, meaning: &'static str, why: &'static str) -> Signal {
     Signal {
         name,
@@ -324,6 +362,7 @@ fn unknown(name: &'static str, meaning: &'static str, why: &'static str) -> Sign
 const FORM_MEANING: &str = "Form = yesterday's fitness − fatigue. Green: above −10 % of fitness (fresh). Amber: −10 to −30 % (productive fatigue). Red: below −30 % (overreaching).";
 const ACUTE_CHRONIC_MEANING: &str = "Last 7 days' load against the 28-day average, on the load done (Gabbett 2016). Green: 0.8–1.3. Amber: below 0.8 or 1.3–1.5. Red: 1.5 or more. Advisory: the ratio is disputed (Impellizzeri 2020).";
 const MONOTONY_MEANING: &str = "Mean ÷ SD of the last 7 days' load (Foster 1998). Green: below 1.5. Amber: 1.5–2.0. Red: above 2.0, hard and easy days too alike.";
-const COMPLIANCE_MEANING: &str = "Actual ÷ planned load, from the first logged day on. Green: 85–115 %. Amber: 70–130 %. Red: outside, the plan and the training have parted ways.";
+const LOG_MEANING: &str = "The athlete's latest entry (a session or a check-in). Green: up to 2 days ago. Amber: 3–7 days, the weekly file has not come back. Red: more than a week: signals on the load done use the plan for the days not logged.";
+const COMPLIANCE_MEANING: &str = "Actual ÷ planned load over the days the log covers (from the first entry to the latest). Green: 85–115 %. Amber: 70–130 %. Red: outside, the plan and the training have parted ways.";
 const READINESS_TREND_MEANING: &str = "Mean readiness (1–10) of the last 7 days' check-ins against the 7 days before. Green: steady or rising (down less than 0.5). Amber: down 0.5–1.5. Red: down more than 1.5 — readiness trending the wrong way for a week or two calls for less load.";
 const OPEN_WARNINGS_MEANING: &str = "Warnings about today and later. Green: none. Amber: at least one warning. Red: at least one danger.";

@@ -174,7 +174,7 @@ fn signals_without_data_still_explain_their_thresholds() {
     h.run();
     h.get_by_label("Monotony").hover();
     h.run();
-    h.get_by_label_contains("No data: Needs 7 days of logged training.");
+    h.get_by_label_contains("No data: Needs the last 7 days logged.");
     h.get_by_label_contains("Green: below 1.5. Amber: 1.5–2.0. Red: above 2.0");
 }
 
@@ -196,4 +196,45 @@ fn signals_on_the_load_done_start_when_logging_starts() {
         let s = signal(&all, name);
         assert!(s.value.is_some() && s.missing.is_none(), "{name}: {s:?}");
     }
+}
+
+#[test]
+fn a_log_that_stopped_shows_as_behind_and_compliance_covers_only_the_logged_days() {
+    let mut plan = marathoner();
+    // Logged as planned until eight days ago, then nothing came back.
+    crate::common::log_as_planned(&mut plan, days_ago(30), days_ago(8));
+    let last = plan.actuals.iter().map(|a| a.date).max().expect("logged");
+    let all = signals(&plan, today(), &[]);
+    let log = signal(&all, "Athlete's log");
+    let behind = (today() - last).num_days();
+    assert_eq!(log.value, Some(behind as f64));
+    assert_eq!(log.level, peakline::engine::dashboard::log_level(behind));
+    assert_eq!(log.level, Level::Red, "{log:?}");
+    assert!(
+        log.display.contains(&last.format("%-d %b").to_string()),
+        "{log:?}"
+    );
+    // The unlogged days are not read as missed: 100 % over the days the log covers.
+    let c28 = signal(&all, "Compliance 28 d");
+    assert_eq!(c28.level, Level::Green, "{c28:?}");
+    assert!(c28.display.starts_with("100 %"), "{c28:?}");
+    assert!(
+        c28.display
+            .ends_with(&format!("to {}", last.format("%-d %b"))),
+        "{c28:?}"
+    );
+    // Nothing in the last 7 days: unknown, not 0 %.
+    let c7 = signal(&all, "Compliance 7 d");
+    assert_eq!(c7.level, Level::Unknown, "{c7:?}");
+    assert_eq!(signal(&all, "Monotony").level, Level::Unknown);
+}
+
+#[test]
+fn log_levels_at_their_boundaries() {
+    use peakline::engine::dashboard::log_level;
+    assert_eq!(log_level(0), Level::Green);
+    assert_eq!(log_level(2), Level::Green);
+    assert_eq!(log_level(3), Level::Amber);
+    assert_eq!(log_level(7), Level::Amber);
+    assert_eq!(log_level(8), Level::Red);
 }
