@@ -195,7 +195,9 @@ pub fn retrospective(plan: &Plan, today: NaiveDate) -> Retrospective {
         // A week counts as logged only if the athlete logged something in it: a week after
         // the first log with nothing in it is a week they stopped logging, not one of 0 %
         // compliance (the demo's history ends in November; its season runs to April).
-        let logged = w.start < today && logged_in(plan, w.start, w.end().min(add_days(today, -1)));
+        // The week holding today is still in progress: its few lived days against the whole
+        // week's plan would read as a collapse.
+        let logged = w.end() < today && logged_in(plan, w.start, w.end());
         logged_weeks += usize::from(logged);
         let window = load_window(plan, &index, w.start, w.end().min(add_days(today, -1)));
         let actual = logged.then_some(window.actual_au);

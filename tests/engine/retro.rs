@@ -422,3 +422,28 @@ fn compliance_counts_only_the_weeks_the_athlete_logged_in() {
     let percent = format!("{:.0} % |", actual / final_logged * 100.0);
     assert!(line.ends_with(&percent), "{line}");
 }
+
+#[test]
+fn the_week_in_progress_has_no_actual_yet() {
+    // Mid-season, on a Tuesday: the weeks before are logged, the current one has only begun.
+    let mut plan = marathoner();
+    let first = plan.weeks()[0].start;
+    let current = plan.weeks()[5].start;
+    let today = current + Days::new(1);
+    log_as_planned(&mut plan, first, today - Days::new(1));
+    check_in(&mut plan, first, today - Days::new(1), usual_day);
+    let retro = retrospective(&plan, today);
+    let week = retro
+        .weeks
+        .iter()
+        .find(|w| w.start == current)
+        .expect("current week shown");
+    assert_eq!((week.actual_au, week.compliance), (None, None));
+    assert_eq!(retro.logged_weeks, 5);
+    let before = retro
+        .weeks
+        .iter()
+        .find(|w| w.start == plan.weeks()[4].start)
+        .expect("last full week");
+    assert!(before.actual_au.is_some_and(|a| a > 0.0));
+}
