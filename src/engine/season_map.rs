@@ -88,6 +88,9 @@ pub fn target_races(races: &[Race]) -> Vec<usize> {
     }
 }
 
+/// Races longer than a marathon (with a little slack for course length) are ultras.
+const ULTRA_FROM_KM: f64 = 42.5;
+
 fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
     if n >= 0 {
         d.checked_add_days(Days::new(n.unsigned_abs())).unwrap_or(d)
@@ -103,13 +106,16 @@ fn weeks_between(from: NaiveDate, to: NaiveDate) -> usize {
 /// Lays out the season from `start` (any day; weeks are aligned to `week_start`).
 ///
 /// `pins` are phase starts the coach fixed by dragging; they win over the computed boundary
-/// of the same phase in the cycle that holds them.
+/// of the same phase in the cycle that holds them. `season_end` (the season's last day, or
+/// `NaiveDate::MIN` when it has none) bounds the last recovery block: the plan does not run
+/// past the season the coach set, only to the end of the race's week at least.
 pub fn season_map(
     athlete: &Athlete,
     races: &[Race],
     start: NaiveDate,
     week_start: WeekStart,
     pins: &[(PhaseKind, NaiveDate)],
+    season_end: NaiveDate,
 ) -> SeasonMap {
     let season_start = week_start.week_of(start);
     let mut map = SeasonMap {
@@ -160,7 +166,7 @@ pub fn season_map(
                 cycle_start = add_days(prev.recovery_end, 1);
             }
         }
-        let cycle = plan_cycle(
+        let mut cycle = plan_cycle(
             athlete,
             race,
             ri,
@@ -169,6 +175,27 @@ pub fn season_map(
             pins,
             &mut map.notes,
         );
+        if race.distance_km > ULTRA_FROM_KM {
+            map.notes.push(format!(
+                "{} ({:.0} km) is an ultra: trained like a marathon (long runs up to 35 km or \
+                 3 h); the race's time is the VDOT prediction, and recovery is one easy day per \
+                 mile.",
+                race.name, race.distance_km
+            ));
+        }
+        if season_end >= race.date {
+            let last_week = week_end(week_start, season_end).max(week_end(week_start, race.date));
+            if cycle.recovery_end > last_week {
+                map.notes.push(format!(
+                    "{}: the season ends on {season_end}, so its recovery block is cut to {} days \
+                     (about {} are advised); keep the days after the season easy.",
+                    race.name,
+                    (last_week - race.date).num_days(),
+                    recovery_days(race.distance_km)
+                ));
+                cycle.recovery_end = last_week;
+            }
+        }
         cycle_start = add_days(cycle.recovery_end, 1);
         map.cycles.push(cycle);
     }

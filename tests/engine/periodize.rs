@@ -442,3 +442,77 @@ fn allocation_extends_base_or_compresses_in_daniels_order() {
     assert_eq!(allocate_weeks(5, [10, 6, 5]), [3, 0, 2]);
     assert_eq!(allocate_weeks(2, [10, 6, 5]), [2, 0, 0]);
 }
+
+#[test]
+fn ultras_up_to_100_km_are_planned_and_longer_races_refused() {
+    use peakline::engine::adopt::{KeepPolicy, adopt, regenerate_variants};
+    let mut plan = crate::common::example("marathoner.peakline.ron");
+    plan.plan = None;
+    plan.variants = peakline::model::Variants::default();
+    plan.season.phases.clear();
+    plan.actuals.clear();
+    plan.wellness.clear();
+    let a = plan
+        .races
+        .iter_mut()
+        .find(|r| r.priority == Priority::A)
+        .expect("an A race");
+    a.distance_km = 100.0;
+    let (name, race_day) = (a.name.clone(), a.date);
+    // The season ends two weeks after the race: less than the 63 days one easy day per mile
+    // would ask for.
+    plan.season.end = race_day + Days::new(14);
+    assert!(peakline::model::validate(&plan).is_empty());
+    regenerate_variants(&mut plan, crate::common::today());
+    adopt(
+        &mut plan,
+        VariantKind::Moderate,
+        KeepPolicy::KeepCoachWeeks,
+        crate::common::today(),
+    )
+    .expect("adopts");
+    // The drafted plan is a valid file: the race session's duration is allowed.
+    let problems = peakline::model::validate(&plan);
+    assert!(problems.is_empty(), "{problems:?}");
+    let text = peakline::io::serialize_plan(&plan).expect("serializes");
+    peakline::io::parse_plan(std::path::Path::new("ultra.peakline.ron"), text.as_bytes())
+        .expect("the saved plan loads again");
+    let race = plan
+        .weeks()
+        .iter()
+        .flat_map(|w| &w.sessions)
+        .find(|s| s.kind == SessionType::Race && s.date == race_day)
+        .expect("the race session");
+    assert!(race.duration_min > 300.0 && race.duration_min < 24.0 * 60.0);
+    // The recovery stops at the end of the season's last week, and says so.
+    let season_last_week_end = race_day + Days::new(14 + 6);
+    for p in &plan.season.phases {
+        assert!(p.end <= season_last_week_end, "{p:?} runs past the season");
+    }
+    let notes = &plan
+        .variants
+        .get(VariantKind::Moderate)
+        .expect("drafted")
+        .notes;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains(&name) && n.contains("recovery block is cut")),
+        "{notes:?}"
+    );
+    assert!(notes.iter().any(|n| n.contains("ultra")), "{notes:?}");
+    // Beyond 100 km: refused with the reason.
+    let a = plan
+        .races
+        .iter_mut()
+        .find(|r| r.priority == Priority::A)
+        .expect("an A race");
+    a.distance_km = 160.0;
+    let problems = peakline::model::validate(&plan);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("up to 100 km")),
+        "{problems:?}"
+    );
+}
