@@ -18,10 +18,10 @@ use super::rules::{
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
 use super::week_builder::{BuiltWeek, DayInfo, Slot, WeekRequest, build_week};
-use super::workouts::{PaceBook, WorkoutRequest, workout};
+use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, PhaseKind, Priority, Race, RaceDistance, RunnerType,
-    Season, SeasonDraft, Session, SessionId, SessionType, VariantKind, Week, WeekStatus,
+    Season, SeasonDraft, Session, SessionId, SessionType, Total, VariantKind, Week, WeekStatus,
 };
 
 /// The inputs of periodization, borrowed from a plan.
@@ -62,6 +62,9 @@ impl<'a> PlanInput<'a> {
     }
 }
 
+/// Marks a long run's reason until rendering fills in its distance and share.
+const LONG_RUN_WHY: &str = "Long run:";
+
 /// The shortest session the engine plans, in minutes.
 const MIN_SESSION_MIN: f64 = 15.0;
 
@@ -77,6 +80,7 @@ pub fn periodize(input: &PlanInput<'_>, variant: VariantKind) -> SeasonDraft {
         input.start(),
         input.season.week_start,
         &input.season.pinned_phase_starts,
+        input.season.end,
     );
     periodize_on(input, variant, &map)
 }
@@ -141,15 +145,15 @@ struct PlannedWeek {
     phase: PhaseKind,
     down_week: bool,
     slots: Vec<Slot>,
-    headline: String,
+    /// Position in the labelled phase ("Build 3/7").
+    n: usize,
+    of: usize,
+    /// A base, build or race-specific week before any taper day.
+    pre_taper: bool,
+    /// Why the week is lighter, when it is ("down week (every 4th week)").
+    headline_change: String,
     notes: Vec<String>,
     class: RaceDistance,
-}
-
-impl PlannedWeek {
-    fn load(&self) -> f64 {
-        self.slots.iter().map(Slot::load).sum()
-    }
 }
 
 struct Planner<'a> {
@@ -333,13 +337,21 @@ impl<'a> Planner<'a> {
         let mut prev_nonrace = self.pre_season_load;
         let mut last_normal = self.pre_season_load;
         let mut prev_down = false;
+        let (mut prev_km, mut last_normal_km) = (0.0, 0.0);
+        let comeback = self.input.athlete.runner_type == RunnerType::Comeback;
         let mut weeks = std::mem::take(&mut self.weeks);
         for week in &mut weeks {
             self.enforce_ramp(week, prev_nonrace, prev_down, last_normal);
+            let km_reference = if prev_down { last_normal_km } else { prev_km };
+            if comeback && km_reference > 0.0 {
+                self.enforce_distance_ramp(week, km_reference);
+            }
             prev_nonrace = nonrace_load(week);
             prev_down = week.down_week;
+            prev_km = self.run_km(week);
             if !week.down_week {
                 last_normal = prev_nonrace;
+                last_normal_km = prev_km;
             }
         }
         self.weeks = weeks;
@@ -351,9 +363,9 @@ impl<'a> Planner<'a> {
         let n_weeks = self.map.weeks();
         let mut level = self.v0;
         let mut since_down = 0usize;
-        let mut prev_load = pre_season_load;
         let mut prev_down = false;
         let mut prev_run_km = 0.0;
+        let mut last_normal_run_km = 0.0;
         let mut last_normal_nonrace = pre_season_load;
         let mut prev_nonrace = pre_season_load;
         let mut pre_taper_level = self.v0;
@@ -567,7 +579,10 @@ impl<'a> Planner<'a> {
                 phase: label,
                 down_week,
                 slots: built.slots,
-                headline: String::new(),
+                n,
+                of,
+                pre_taper,
+                headline_change: headline_change.clone(),
                 notes: built.notes,
                 class,
             };
@@ -598,44 +613,28 @@ impl<'a> Planner<'a> {
             self.enforce_long_share(&mut week);
             let mut cap_reason =
                 self.enforce_ramp(&mut week, prev_nonrace, prev_down, last_normal_nonrace);
-            if comeback && !prev_down && prev_run_km > 0.0 {
-                cap_reason = cap_reason.or(self.enforce_distance_ramp(&mut week, prev_run_km));
+            // After a down week the distance climbs back to the last normal week's, plus
+            // the cap (the ramp warning measures it the same way).
+            let km_reference = if prev_down {
+                last_normal_run_km
+            } else {
+                prev_run_km
+            };
+            if comeback && km_reference > 0.0 {
+                cap_reason = cap_reason.or(self.enforce_distance_ramp(&mut week, km_reference));
             }
             if let Some(reason) = cap_reason {
                 week.notes.push(reason);
             }
-            let load = week.load();
-            let change = if prev_load > 0.0 {
-                (load / prev_load - 1.0) * 100.0
-            } else {
-                0.0
-            };
-            let label_text = label.label();
-            week.headline = if headline_change.is_empty() {
-                if pre_taper {
-                    format!(
-                        "{label_text} {n}/{of} · {change:+.0} % load ({})",
-                        self.params.ramp_reason
-                    )
-                } else {
-                    match label {
-                        PhaseKind::Taper => format!(
-                            "{label_text} {n}/{of} · {change:+.0} % load: volume cut, intensity kept"
-                        ),
-                        PhaseKind::Race => format!("Race week · {change:+.0} % load"),
-                        _ => format!("{label_text} {n}/{of} · easy running only"),
-                    }
-                }
-            } else {
-                format!("{label_text} {n}/{of} · {change:+.0} % load, {headline_change}")
-            };
-            prev_load = load;
             prev_nonrace = nonrace_load(&week);
             prev_down = week.down_week;
             if !week.down_week {
                 last_normal_nonrace = nonrace_load(&week);
             }
             prev_run_km = self.run_km(&week);
+            if !week.down_week {
+                last_normal_run_km = prev_run_km;
+            }
             self.weeks.push(week);
         }
     }
@@ -799,12 +798,8 @@ impl<'a> Planner<'a> {
         let with_pace = ask.label == PhaseKind::Specific
             && matches!(ask.class, RaceDistance::Marathon | RaceDistance::Half)
             && ask.n.is_multiple_of(2);
-        let km = minutes * 60.0 / easy;
-        let why = format!(
-            "Long run ≈ {km:.0} km, {:.0} % of the week's minutes{limit}",
-            minutes / ask.run_minutes.max(1.0) * 100.0
-        );
-        Some((minutes, with_pace, why))
+        // The distance and share are written when the session is rendered (see `render`).
+        Some((minutes, with_pace, format!("{LONG_RUN_WHY}{limit}")))
     }
 
     /// Hard days of the previous week and race days of the next: spacing crosses weeks.
@@ -830,7 +825,9 @@ impl<'a> Planner<'a> {
                 let race = &self.input.races[ri];
                 let predicted = self.paces.race_time_s(race.distance_km) / 60.0;
                 let warmup = if race.distance_km <= 21.0 { 15.0 } else { 0.0 };
-                slot.minutes = (predicted + warmup).round();
+                // A session lasts at most a day (the file's limit); races are ≤ 100 km, so
+                // this only guards against a pace model gone wrong.
+                slot.minutes = (predicted + warmup).round().min(24.0 * 60.0);
                 slot.why = Cow::Borrowed(match race.priority {
                     Priority::A => "A race",
                     Priority::B => "B race",
@@ -1062,13 +1059,20 @@ impl<'a> Planner<'a> {
         last_normal * (1.0 + self.params.ramp)
     }
 
-    /// Running distance of a planned week, races excluded.
+    /// Running distance of a planned week, races excluded, as the sessions will show it.
     fn run_km(&self, week: &PlannedWeek) -> f64 {
         let easy = self.paces.easy_s_per_km();
         week.slots
             .iter()
             .filter(|s| s.kind.is_run() && s.race.is_none())
-            .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces))
+            .map(|s| {
+                let strides = if s.kind == SessionType::Strides {
+                    STRIDES_EXTRA_KM
+                } else {
+                    0.0
+                };
+                s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces) + strides
+            })
             .sum()
     }
 
@@ -1080,7 +1084,13 @@ impl<'a> Planner<'a> {
         if km <= limit || km <= 0.0 {
             return None;
         }
-        let factor = limit / km;
+        let strides: f64 = week
+            .slots
+            .iter()
+            .filter(|s| s.kind == SessionType::Strides)
+            .count() as f64
+            * STRIDES_EXTRA_KM;
+        let factor = ((limit - strides) / (km - strides).max(0.1)).clamp(0.0, 1.0);
         for slot in &mut week.slots {
             if slot.race.is_none() && slot.kind.is_run() {
                 slot.minutes = (slot.minutes * factor).floor();
@@ -1239,6 +1249,58 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The week's first line: phase position, the load change the plan really has (computed
+    /// from the rendered sessions, after every cap and calibration) and why.
+    fn headline(&self, pw: &PlannedWeek, before: &[Week], sessions: &[Session]) -> String {
+        let label = pw.phase.label();
+        let (n, of) = (pw.n, pw.of);
+        let load = sessions.iter().map(Session::load_au).total();
+        let change_over = |reference: Option<&Week>| {
+            reference
+                .map(Week::load_au)
+                .filter(|l| *l > 0.0)
+                .map_or(0.0, |r| (load / r - 1.0) * 100.0)
+        };
+        let prev = before.last();
+        let change = change_over(prev);
+        let hard = sessions
+            .iter()
+            .any(|s| s.is_hard() && s.kind != SessionType::Race);
+        if !pw.headline_change.is_empty() {
+            return format!(
+                "{label} {n}/{of} · {change:+.0} % load, {}",
+                pw.headline_change
+            );
+        }
+        if pw.pre_taper {
+            // Back from a down week: measured, like the ramp cap, from the week before it.
+            if prev.is_some_and(|p| p.down_week)
+                && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
+            {
+                return format!(
+                    "{label} {n}/{of} · back from the down week: {:+.0} % load on the week before it ({})",
+                    change_over(Some(normal)),
+                    self.params.ramp_reason
+                );
+            }
+            return format!(
+                "{label} {n}/{of} · {change:+.0} % load ({})",
+                self.params.ramp_reason
+            );
+        }
+        match pw.phase {
+            PhaseKind::Taper => {
+                format!("{label} {n}/{of} · {change:+.0} % load: volume cut, intensity kept")
+            }
+            PhaseKind::Race => format!("Race week · {change:+.0} % load"),
+            PhaseKind::Recovery if !hard => format!("{label} {n}/{of} · easy running only"),
+            PhaseKind::Recovery => format!("{label} {n}/{of} · {change:+.0} % load"),
+            _ => format!(
+                "{label} {n}/{of} · {change:+.0} % load: the taper starts this week, volume cut, intensity kept"
+            ),
+        }
+    }
+
     /// Turns planned weeks into model weeks with sessions, ids and reasons.
     fn render(&self) -> Vec<Week> {
         let athlete = self.input.athlete;
@@ -1251,6 +1313,12 @@ impl<'a> Planner<'a> {
                 .iter()
                 .filter(|s| s.kind.is_run())
                 .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces))
+                .sum();
+            let run_minutes: f64 = pw
+                .slots
+                .iter()
+                .filter(|s| s.kind.is_run() && s.race.is_none())
+                .map(|s| s.minutes)
                 .sum();
             let mut sessions = Vec::with_capacity(pw.slots.len());
             for slot in &pw.slots {
@@ -1280,6 +1348,15 @@ impl<'a> Planner<'a> {
                     description: w.description,
                     rationale: if slot.why.is_empty() {
                         format!("{} session", w.kind.label())
+                    } else if let Some((_, limit)) = slot.why.split_once(LONG_RUN_WHY) {
+                        // Said from the final session, after every cap has had its say.
+                        match w.distance_km {
+                            Some(km) if w.kind == SessionType::Long => format!(
+                                "Long run ≈ {km:.0} km, {:.0} % of the week's running minutes{limit}",
+                                w.duration_min / run_minutes.max(1.0) * 100.0
+                            ),
+                            _ => "Easy run: too short for a long run this week".to_owned(),
+                        }
                     } else {
                         slot.why.to_string()
                     },
@@ -1292,7 +1369,7 @@ impl<'a> Planner<'a> {
                 .iter()
                 .find(|s| s.kind == SessionType::Long)
                 .and_then(|s| s.distance_km);
-            let mut rationale = pw.headline.clone();
+            let mut rationale = self.headline(pw, &weeks, &sessions);
             if let Some(long_km) = long
                 && run_km > 0.0
             {
