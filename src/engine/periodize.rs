@@ -12,9 +12,9 @@ use chrono::{Datelike, Days, NaiveDate};
 use super::load::pmc_start_steady;
 use super::rules::{
     COMEBACK_EASY_WEEKS, COMEBACK_RUN_WALK_WEEKS, DOWN_WEEK_FACTOR, LONG_RUN_SHARE,
-    MIN_LONG_RUN_MIN, TAPER_CUT_RANGE, TAPER_CUT_TARGET, VariantParams, b_race_recovery_days,
-    b_race_taper_days, equivalent_type, long_run_cap, long_run_step, quality_types,
-    taper_volume_shares, variant_params,
+    MIN_LONG_RUN_MIN, MIN_QUALITY_MIN, QUALITY_SESSION_SHARE, QUALITY_WEEK_SHARE, TAPER_CUT_RANGE,
+    TAPER_CUT_TARGET, VariantParams, b_race_recovery_days, b_race_taper_days, equivalent_type,
+    long_run_cap, long_run_step, quality_types, taper_volume_shares, variant_params,
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
 use super::week_builder::{BuiltWeek, DayInfo, Slot, WeekRequest, build_week};
@@ -508,12 +508,38 @@ impl<'a> Planner<'a> {
             }
             let mut quality = self.choose_quality(label, class, n, quality_count, &mut seen_types);
             // Quality fits the week: at most ~30 % of its minutes each, ~45 % together.
+            // Sessions are shortened to fit (down to the shortest real workout) before one is
+            // dropped, and a dropped one is named in the week's reasons.
             for q in &mut quality {
-                q.1 = q.1.min((run_minutes * 0.3).max(30.0));
+                q.1 =
+                    q.1.min((run_minutes * QUALITY_SESSION_SHARE).max(MIN_QUALITY_MIN));
             }
-            while quality.len() > 1 && quality.iter().map(|q| q.1).sum::<f64>() > run_minutes * 0.45
-            {
-                quality.pop();
+            let mut quality_notes = Vec::new();
+            while quality.len() > 1 {
+                let budget = run_minutes * QUALITY_WEEK_SHARE;
+                let total: f64 = quality.iter().map(|q| q.1).sum();
+                if total <= budget {
+                    break;
+                }
+                let floor = MIN_QUALITY_MIN * quality.len() as f64;
+                if budget >= floor {
+                    // Shorten the longer sessions first, none below the shortest workout.
+                    let excess_room: f64 = quality.iter().map(|q| q.1 - MIN_QUALITY_MIN).sum();
+                    let cut = (total - budget) / excess_room.max(1.0);
+                    for q in &mut quality {
+                        q.1 = (q.1 - (q.1 - MIN_QUALITY_MIN) * cut).floor();
+                    }
+                    break;
+                }
+                if let Some((kind, _, _)) = quality.pop() {
+                    quality_notes.push(format!(
+                        "{} left out: {} quality sessions do not fit in {:.0} % of the week's {:.0} running minutes",
+                        kind.label(),
+                        quality.len() + 1,
+                        QUALITY_WEEK_SHARE * 100.0,
+                        run_minutes
+                    ));
+                }
             }
 
             // The long run.
@@ -583,7 +609,7 @@ impl<'a> Planner<'a> {
                 of,
                 pre_taper,
                 headline_change: headline_change.clone(),
-                notes: built.notes,
+                notes: [quality_notes, built.notes].concat(),
                 class,
             };
             for d in days {
@@ -892,9 +918,11 @@ impl<'a> Planner<'a> {
             prev_nonrace
         };
         let limit = reference * (1.0 + self.params.ramp);
-        let mut dropped = None;
+        let mut notes: Vec<String> = Vec::new();
+        let mut shortened = false;
         // Most running stays easy (Seiler's ~80/20): when the cap would squeeze easy volume
-        // below about 60 %, a quality session goes instead.
+        // below about 60 %, the quality sessions are shortened first (not below the shortest
+        // real workout), and only then does one go.
         loop {
             let load = nonrace_load(week);
             let fixed: f64 = week
@@ -908,6 +936,29 @@ impl<'a> Planner<'a> {
             if load <= limit || !squeezed {
                 break;
             }
+            let is_quality = |s: &Slot| s.kind.is_hard() && s.race.is_none() && !s.flexible;
+            let room: f64 = week
+                .slots
+                .iter()
+                .filter(|s| is_quality(s))
+                .map(|s| (s.minutes - MIN_QUALITY_MIN).max(0.0) * s.rpe)
+                .sum();
+            if !shortened && room >= 1.0 {
+                shortened = true;
+                let needed = fixed - (limit - 0.6 * flexible);
+                let cut = (needed / room).clamp(0.0, 1.0);
+                let mut shortest = f64::INFINITY;
+                for slot in week.slots.iter_mut().filter(|s| is_quality(s)) {
+                    let spare = (slot.minutes - MIN_QUALITY_MIN).max(0.0);
+                    slot.minutes = (slot.minutes - (spare * cut).ceil()).max(MIN_QUALITY_MIN);
+                    shortest = shortest.min(slot.minutes);
+                }
+                notes.push(format!(
+                    "quality shortened (to {shortest:.0} min at the shortest) to fit the {:.0} % load cap",
+                    self.params.ramp * 100.0
+                ));
+                continue;
+            }
             let Some(slot) = week
                 .slots
                 .iter_mut()
@@ -916,7 +967,7 @@ impl<'a> Planner<'a> {
             else {
                 break;
             };
-            dropped = Some(format!(
+            notes.push(format!(
                 "{} made an easy run: the load cap leaves no room for it without cutting easy running",
                 slot.kind.label()
             ));
@@ -935,8 +986,9 @@ impl<'a> Planner<'a> {
             }
         }
         let load = nonrace_load(week);
+        let joined = |notes: Vec<String>| (!notes.is_empty()).then(|| notes.join(" · "));
         if limit <= 0.0 || load <= limit {
-            return dropped;
+            return joined(notes);
         }
         let fixed: f64 = week
             .slots
@@ -962,10 +1014,11 @@ impl<'a> Planner<'a> {
             slot.minutes = (slot.minutes * f * 0.999).floor();
         }
         week.slots.retain(|s| s.minutes >= 10.0 || s.race.is_some());
-        Some(format!(
+        notes.push(format!(
             "volume trimmed to keep the training-load rise within {:.0} %",
             self.params.ramp * 100.0
-        ))
+        ));
+        joined(notes)
     }
 
     /// Adds an easy run with strides on a free day in `[from, to)`, latest day first but not

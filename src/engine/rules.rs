@@ -79,17 +79,16 @@ pub fn variant_params(
             peak_factor = 1.0 + (peak_factor - 1.0) * 2.0;
             q_base = 0;
         }
-        // 5K/10K: intensity density over volume — the top of each variant's quality range,
-        // and quality from the second base week.
+        // 5K/10K: intensity density over volume — two quality sessions a week in build and
+        // race-specific weeks (three when aggressive), and quality from the third base week.
         RunnerType::FiveTenK => {
             peak_factor = 1.0 + (peak_factor - 1.0) * 0.6;
             q_build = q_build.max(2);
+            q_specific = q_specific.max(2);
             q_base = q_base.max(1);
-            if variant != VariantKind::Conservative {
-                q_specific = 3;
-            }
             if variant == VariantKind::Aggressive {
                 q_build = 3;
+                q_specific = 3;
                 q_base = 2;
             }
         }
@@ -205,6 +204,16 @@ pub fn long_run_cap(class: RaceDistance) -> (f64, f64) {
         RaceDistance::FiveK => (15.0, 95.0),
     }
 }
+
+/// The shortest quality session, in minutes: 15 min warm-up, about 10 min of work, 10 min
+/// cool-down. Quality is shortened to this before it is dropped to fit a cap.
+pub const MIN_QUALITY_MIN: f64 = 35.0;
+
+/// One quality session takes at most this share of the week's running minutes, and all of
+/// them together at most [`QUALITY_WEEK_SHARE`]: most running stays easy (Seiler's ~80/20 by
+/// sessions; by minutes the hard sessions' warm-ups and cool-downs are easy running too).
+pub const QUALITY_SESSION_SHARE: f64 = 0.30;
+pub const QUALITY_WEEK_SHARE: f64 = 0.45;
 
 /// Long run as a share of the week's running distance (SCIENCE.md: 25–30 %).
 pub const LONG_RUN_SHARE: f64 = 0.28;

@@ -367,3 +367,69 @@ fn short_time_compresses_and_says_so() {
         d.notes
     );
 }
+
+/// Quality sessions (races aside) in a week.
+fn quality(w: &Week) -> usize {
+    w.sessions
+        .iter()
+        .filter(|s| s.is_hard() && s.kind != SessionType::Race)
+        .count()
+}
+
+#[test]
+fn five_ten_k_build_and_specific_weeks_carry_two_quality_sessions() {
+    let plan = example("5k10k.peakline.ron");
+    let [_, m, a] = drafts(&plan);
+    let normal = |d: &SeasonDraft| -> Vec<usize> {
+        d.weeks
+            .iter()
+            .filter(|w| matches!(w.phase, PhaseKind::Build | PhaseKind::Specific) && !w.down_week)
+            .map(quality)
+            .collect()
+    };
+    let counts = normal(&m);
+    let two = counts.iter().filter(|&&q| q >= 2).count();
+    assert!(
+        !counts.is_empty() && two * 2 > counts.len(),
+        "moderate quality per normal build/specific week: {counts:?}"
+    );
+    // Aggressive asks for three where the guardrail (3 hard sessions) allows.
+    let agg = normal(&a);
+    assert!(
+        agg.iter().sum::<usize>() >= counts.iter().sum::<usize>(),
+        "{agg:?} vs {counts:?}"
+    );
+    assert!(
+        agg.iter()
+            .all(|&q| q <= usize::from(plan.guardrails.max_hard_sessions_per_week))
+    );
+}
+
+#[test]
+fn a_quality_session_dropped_for_a_cap_is_named_in_the_week() {
+    // A low-volume 5K/10K runner: two workouts do not fit in 45 % of the week's minutes.
+    let mut plan = example("5k10k.peakline.ron");
+    plan.athlete.weekly_volume_km = 14.0;
+    plan.athlete.longest_recent_run_km = 6.0;
+    let m = moderate(&plan);
+    let mut named = 0;
+    for w in m
+        .weeks
+        .iter()
+        .filter(|w| matches!(w.phase, PhaseKind::Build | PhaseKind::Specific) && !w.down_week)
+    {
+        if quality(w) < 2 {
+            assert!(
+                w.rationale.contains("left out")
+                    || w.rationale.contains("made an easy run")
+                    || w.rationale.contains("dropped"),
+                "{}: {} quality without a reason: {}",
+                w.start,
+                quality(w),
+                w.rationale
+            );
+            named += 1;
+        }
+    }
+    assert!(named > 0, "the low volume leaves a workout out somewhere");
+}
