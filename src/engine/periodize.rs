@@ -12,9 +12,10 @@ use chrono::{Datelike, Days, NaiveDate};
 use super::load::pmc_start_steady;
 use super::rules::{
     COMEBACK_EASY_WEEKS, COMEBACK_RUN_WALK_WEEKS, DOWN_WEEK_FACTOR, LONG_RUN_SHARE,
-    MIN_LONG_RUN_MIN, MIN_QUALITY_MIN, QUALITY_SESSION_SHARE, QUALITY_WEEK_SHARE, TAPER_CUT_RANGE,
-    TAPER_CUT_TARGET, VariantParams, b_race_recovery_days, b_race_taper_days, equivalent_type,
-    long_run_cap, long_run_step, quality_types, taper_volume_shares, variant_params,
+    MEDIUM_LONG_OF_LONG, MIN_LONG_RUN_MIN, MIN_QUALITY_MIN, QUALITY_SESSION_SHARE,
+    QUALITY_WEEK_SHARE, RECOVERY_RUN_MAX_MIN, TAPER_CUT_RANGE, TAPER_CUT_TARGET, VariantParams,
+    b_race_recovery_days, b_race_taper_days, equivalent_type, long_run_cap, long_run_step,
+    quality_types, taper_volume_shares, variant_params,
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
 use super::week_builder::{BuiltWeek, DayInfo, Slot, WeekRequest, build_week};
@@ -61,6 +62,9 @@ impl<'a> PlanInput<'a> {
         }
     }
 }
+
+/// The shakeout the day before a race lasts at most this long.
+const PRE_RACE_MAX_MIN: f64 = 30.0;
 
 /// Marks a long run's reason until rendering fills in its distance and share.
 const LONG_RUN_WHY: &str = "Long run:";
@@ -225,7 +229,9 @@ impl<'a> Planner<'a> {
                 .and_then(|i| days.get(i))
                 .is_some_and(|d| d.a_taper && d.final_week)
         };
-        for week in &mut self.weeks {
+        let mut weeks = std::mem::take(&mut self.weeks);
+        let ceiling = |week: &PlannedWeek, slot: &Slot| self.easy_ceiling(week, slot, true);
+        for week in &mut weeks {
             let start = week.start;
             for _ in 0..4 {
                 let mut days = [0.0f64; 7];
@@ -263,7 +269,8 @@ impl<'a> Planner<'a> {
                 else {
                     break;
                 };
-                let shift = (week.slots[lo].minutes * 0.35).floor();
+                let room = ceiling(week, &week.slots[hi]) - week.slots[hi].minutes;
+                let shift = (week.slots[lo].minutes * 0.35).min(room).floor();
                 if week.slots[lo].minutes - shift < MIN_SESSION_MIN || shift < 1.0 {
                     break;
                 }
@@ -271,6 +278,42 @@ impl<'a> Planner<'a> {
                 week.slots[hi].minutes += shift;
             }
         }
+        self.weeks = weeks;
+    }
+
+    /// The most minutes an easy run may have once placed: recovery jogs stay short, the
+    /// shakeout before a race too, and no easy run is as long as the week's long run.
+    fn easy_ceiling(&self, week: &PlannedWeek, slot: &Slot, below_long: bool) -> f64 {
+        if slot.race.is_some()
+            || !matches!(
+                slot.kind,
+                SessionType::Easy | SessionType::Recovery | SessionType::Strides
+            )
+        {
+            return f64::INFINITY;
+        }
+        let mut max = f64::INFINITY;
+        if slot.kind == SessionType::Recovery {
+            max = RECOVERY_RUN_MAX_MIN;
+        }
+        let date = week.start + Days::new(slot.day as u64);
+        if usize::try_from((date - self.map.start).num_days())
+            .ok()
+            .and_then(|i| self.days.get(i))
+            .is_some_and(|d| d.pre_race)
+        {
+            max = max.min(PRE_RACE_MAX_MIN);
+        }
+        if below_long
+            && let Some(long) = week
+                .slots
+                .iter()
+                .find(|s| s.kind == SessionType::Long)
+                .map(|s| s.minutes)
+        {
+            max = max.min((long * MEDIUM_LONG_OF_LONG).floor());
+        }
+        max.max(MIN_SESSION_MIN)
     }
 
     /// Calibrates the tapers and renders the draft.
@@ -507,6 +550,25 @@ impl<'a> Planner<'a> {
                 quality_count = 0;
             }
             let mut quality = self.choose_quality(label, class, n, quality_count, &mut seen_types);
+            // A down week's workouts are no bigger than last week's: the week is for absorbing.
+            if down_week
+                && pre_taper
+                && let Some(last) = self.weeks.last()
+            {
+                let last_quality = |kind: Option<SessionType>| {
+                    last.slots
+                        .iter()
+                        .filter(|s| s.kind.is_hard() && s.race.is_none())
+                        .filter(|s| kind.is_none_or(|k| s.kind == k))
+                        .map(|s| s.minutes)
+                        .reduce(f64::min)
+                };
+                for q in &mut quality {
+                    if let Some(m) = last_quality(Some(q.0)).or(last_quality(None)) {
+                        q.1 = q.1.min(m.max(MIN_QUALITY_MIN));
+                    }
+                }
+            }
             // Quality fits the week: at most ~30 % of its minutes each, ~45 % together.
             // Sessions are shortened to fit (down to the shortest real workout) before one is
             // dropped, and a dropped one is named in the week's reasons.
@@ -595,10 +657,12 @@ impl<'a> Planner<'a> {
                 cross_training,
                 run_walk,
                 beginner: athlete.is_beginner(),
-                medium_long: matches!(class, RaceDistance::Marathon | RaceDistance::Half)
+                // Not in a B race's week: its days around the race are short and easy.
+                medium_long: !has_b_race
                     && pre_taper
-                    && label != PhaseKind::Base
-                    || class == RaceDistance::Marathon && pre_taper,
+                    && (matches!(class, RaceDistance::Marathon | RaceDistance::Half)
+                        && label != PhaseKind::Base
+                        || class == RaceDistance::Marathon),
             });
             let mut week = PlannedWeek {
                 start,
@@ -652,6 +716,8 @@ impl<'a> Planner<'a> {
             if let Some(reason) = cap_reason {
                 week.notes.push(reason);
             }
+            // Shortened workouts shrink the week: the long run stays within its share.
+            self.enforce_long_share(&mut week);
             prev_nonrace = nonrace_load(&week);
             prev_down = week.down_week;
             if !week.down_week {
@@ -804,16 +870,28 @@ impl<'a> Planner<'a> {
             let progression_km =
                 athlete.longest_recent_run_km.max(8.0) + 1.5 * (ask.week_index as f64 + 1.0);
             let progression = progression_km * easy / 60.0;
-            let mut minutes = (ask.run_minutes * share).min(cap).min(progression);
+            let by_share = ask.run_minutes * share;
+            let mut minutes = by_share.min(cap).min(progression);
             if ask.down_week {
                 minutes = minutes.min(ask.prev.unwrap_or(minutes) * 0.8);
             }
-            let limit = if minutes >= cap - 0.5 {
-                format!(" (cap for the {})", ask.class.label())
+            // Name what holds the long run where it is.
+            let limit = if ask.down_week && minutes < by_share.min(cap).min(progression) - 0.5 {
+                " (down week: 80 % of last week's)".to_owned()
+            } else if minutes >= cap - 0.5 {
+                format!(
+                    " (cap for the {}: {cap_km:.0} km or {cap_min:.0} min)",
+                    ask.class.label()
+                )
             } else if minutes >= progression - 0.5 {
-                " (progression from the longest recent run)".to_owned()
+                " (progression from the longest recent run: about 1.5 km more a week)".to_owned()
+            } else if share >= guard_share - 1e-9 {
+                format!(
+                    " (held by the coach's {:.0} % long-run share of the week)",
+                    guard_share * 100.0
+                )
             } else {
-                String::new()
+                format!(" (the phase's {:.0} % share of the week)", share * 100.0)
             };
             (minutes, limit)
         };
@@ -821,9 +899,14 @@ impl<'a> Planner<'a> {
         if minutes < MIN_LONG_RUN_MIN {
             return None;
         }
+        // Marathon: race-specific long runs carry marathon-pace segments most weeks (SCIENCE.md,
+        // "long runs with marathon-pace segments"), not in down weeks; the half every other week.
         let with_pace = ask.label == PhaseKind::Specific
-            && matches!(ask.class, RaceDistance::Marathon | RaceDistance::Half)
-            && ask.n.is_multiple_of(2);
+            && match ask.class {
+                RaceDistance::Marathon => !ask.down_week,
+                RaceDistance::Half => ask.n.is_multiple_of(2),
+                _ => false,
+            };
         // The distance and share are written when the session is rendered (see `render`).
         Some((minutes, with_pace, format!("{LONG_RUN_WHY}{limit}")))
     }
@@ -890,10 +973,13 @@ impl<'a> Planner<'a> {
         if long_km > max_km {
             let slot = &mut week.slots[li];
             slot.minutes = (slot.minutes * max_km / long_km).floor();
-            slot.why.to_mut().push_str(&format!(
-                " · shortened to stay within {:.0} % of the week",
+            let note = format!(
+                " · shortened to stay within the coach's {:.0} % long-run share of the week",
                 share * 100.0
-            ));
+            );
+            if !slot.why.contains(&note) {
+                slot.why.to_mut().push_str(&note);
+            }
             if slot.minutes < 30.0 {
                 slot.kind = SessionType::Easy;
                 slot.rpe = 3.0;
@@ -1023,7 +1109,13 @@ impl<'a> Planner<'a> {
 
     /// Adds an easy run with strides on a free day in `[from, to)`, latest day first but not
     /// the day before the race. Returns whether one was added.
-    fn add_taper_run(&mut self, from: NaiveDate, to: NaiveDate, minutes: f64) -> bool {
+    fn add_taper_run(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+        minutes: f64,
+        keep_rest_days: bool,
+    ) -> bool {
         let mut day = to - chrono::Duration::days(2);
         while day >= from {
             let free = usize::try_from((day - self.map.start).num_days())
@@ -1040,9 +1132,17 @@ impl<'a> Planner<'a> {
                 let rpe = SessionType::Strides.default_rpe();
                 let room = self.make_room(wi, minutes * rpe, from, to);
                 let minutes = (room / rpe).floor().min(minutes);
+                let min_rest = usize::from(self.input.guardrails.min_rest_days_per_week);
                 let week = &mut self.weeks[wi];
                 let index = usize::try_from((day - week.start).num_days()).unwrap_or(0);
-                if minutes >= MIN_SESSION_MIN && !week.slots.iter().any(|s| s.day == index) {
+                let mut used: Vec<usize> = week.slots.iter().map(|s| s.day).collect();
+                used.sort_unstable();
+                used.dedup();
+                let keeps_rest = !keep_rest_days || 7 - used.len() > min_rest;
+                if minutes >= MIN_SESSION_MIN
+                    && keeps_rest
+                    && !week.slots.iter().any(|s| s.day == index)
+                {
                     week.slots.push(Slot {
                         day: index,
                         kind: SessionType::Strides,
@@ -1197,6 +1297,7 @@ impl<'a> Planner<'a> {
             let date = week_start + Days::new(slot.day as u64);
             slot.race.is_none() && date >= final_start && date < cycle.race_day
         };
+        let mut over_ceilings = false;
         // Only a taper outside the band is adjusted, and then to just inside it, so the
         // week keeps the shape the builder gave it. Very small volumes cannot be scaled below
         // the shortest sensible run, so the smallest easy session goes instead.
@@ -1208,7 +1309,7 @@ impl<'a> Planner<'a> {
                     / SessionType::Strides.default_rpe())
                 .round()
                 .max(MIN_SESSION_MIN);
-                if !self.add_taper_run(final_start, cycle.race_day, minutes) {
+                if !self.add_taper_run(final_start, cycle.race_day, minutes, false) {
                     return;
                 }
                 continue;
@@ -1244,13 +1345,24 @@ impl<'a> Planner<'a> {
                 } else {
                     factor
                 };
+                let ceilings: Vec<f64> = self.weeks[wi]
+                    .slots
+                    .iter()
+                    .map(|s| {
+                        if over_ceilings {
+                            f64::INFINITY
+                        } else {
+                            self.easy_ceiling(&self.weeks[wi], s, true)
+                        }
+                    })
+                    .collect();
                 let week = &mut self.weeks[wi];
                 let start = week.start;
-                for slot in &mut week.slots {
+                for (slot, ceiling) in week.slots.iter_mut().zip(ceilings) {
                     if in_window(start, slot) {
                         let scaled = slot.minutes * week_factor;
                         let minutes = if week_factor > 1.0 {
-                            scaled.floor()
+                            scaled.floor().min(ceiling.max(slot.minutes))
                         } else {
                             scaled.round()
                         }
@@ -1259,6 +1371,22 @@ impl<'a> Planner<'a> {
                         slot.minutes = minutes;
                     }
                 }
+            }
+            if !changed && factor > 1.0 {
+                // Every run of the final days is at its ceiling (short recovery jogs, the
+                // shakeout): another short easy run with strides carries the missing load.
+                let missing = ((1.0 - target) * pre - fin) * final_days as f64;
+                let minutes = (missing / SessionType::Strides.default_rpe())
+                    .round()
+                    .clamp(MIN_SESSION_MIN, 45.0);
+                if !self.add_taper_run(final_start, cycle.race_day, minutes, true) {
+                    // No free day either: the taper's load band wins over short jogs.
+                    if over_ceilings {
+                        return;
+                    }
+                    over_ceilings = true;
+                }
+                continue;
             }
             if !changed && factor < 1.0 {
                 let smallest = self
@@ -1342,9 +1470,15 @@ impl<'a> Planner<'a> {
             );
         }
         match pw.phase {
-            PhaseKind::Taper => {
-                format!("{label} {n}/{of} · {change:+.0} % load: volume cut, intensity kept")
-            }
+            PhaseKind::Taper => match before.iter().rev().find(|w| !w.down_week) {
+                Some(full) => format!(
+                    "{label} {n}/{of} · {:+.0} % load on the last full training week: volume cut, intensity kept",
+                    change_over(Some(full))
+                ),
+                None => {
+                    format!("{label} {n}/{of} · {change:+.0} % load: volume cut, intensity kept")
+                }
+            },
             PhaseKind::Race => format!("Race week · {change:+.0} % load"),
             PhaseKind::Recovery if !hard => format!("{label} {n}/{of} · easy running only"),
             PhaseKind::Recovery => format!("{label} {n}/{of} · {change:+.0} % load"),

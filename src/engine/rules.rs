@@ -233,6 +233,20 @@ pub fn long_run_step(phase: PhaseKind, n: usize) -> Option<f64> {
     }
 }
 
+/// A recovery jog the day after a hard session lasts at most this long: its job is blood
+/// flow, not volume (Pfitzinger: recovery runs of 30–40 min).
+pub const RECOVERY_RUN_MAX_MIN: f64 = 40.0;
+
+/// In a B race's mini-taper and short recovery, easy runs last at most this long: the days
+/// around the race are for freshness (SCIENCE.md: 3–5 days of mini-taper).
+pub const B_RACE_EASY_MAX_MIN: f64 = 45.0;
+
+/// The long run is the week's longest run: a medium-long run is at most this share of it
+/// (Pfitzinger's medium-long runs are about 2/3–3/4 of the long run), any other easy run at
+/// most [`EASY_OF_LONG`].
+pub const MEDIUM_LONG_OF_LONG: f64 = 0.8;
+pub const EASY_OF_LONG: f64 = 0.75;
+
 /// Weeks of no quality at all for a comeback runner (SCIENCE.md: first 3 weeks).
 pub const COMEBACK_EASY_WEEKS: usize = 3;
 

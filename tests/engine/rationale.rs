@@ -71,12 +71,14 @@ fn rationales_agree_with_the_plan() {
             // The headline's load change is the week's real change: over the week before, or
             // after a down week over the last normal week before it when it says so.
             if let (Some(said), Some(prev)) = (headline_change(&week.rationale), i.checked_sub(1)) {
-                let reference = if week.rationale.contains("on the week before it") {
+                let reference = if week.rationale.contains("on the week before it")
+                    || week.rationale.contains("on the last full training week")
+                {
                     d.weeks[..i]
                         .iter()
                         .rev()
                         .find(|w| !w.down_week)
-                        .expect("a normal week before the down week")
+                        .expect("a normal week before")
                 } else {
                     &d.weeks[prev]
                 };

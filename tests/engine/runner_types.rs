@@ -433,3 +433,125 @@ fn a_quality_session_dropped_for_a_cap_is_named_in_the_week() {
     }
     assert!(named > 0, "the low volume leaves a workout out somewhere");
 }
+
+#[test]
+fn marathon_weeks_have_a_coachs_shape() {
+    let plan = example("marathoner.peakline.ron");
+    for d in drafts(&plan) {
+        let v = d.variant;
+        for (i, w) in d.weeks.iter().enumerate() {
+            let at = format!("{v:?} {}", w.start);
+            // The long run is the week's longest easy effort.
+            if let Some(long) = w.sessions.iter().find(|s| s.kind == SessionType::Long) {
+                for s in w.sessions.iter().filter(|s| {
+                    matches!(
+                        s.kind,
+                        SessionType::Easy | SessionType::Recovery | SessionType::Strides
+                    )
+                }) {
+                    assert!(
+                        s.duration_min < long.duration_min,
+                        "{at}: {} of {} min vs a {} min long run",
+                        s.kind.label(),
+                        s.duration_min,
+                        long.duration_min
+                    );
+                }
+            }
+            // Recovery jogs are short (≈30–40 min; a little over only when every other day of
+            // the week is already full).
+            for s in w
+                .sessions
+                .iter()
+                .filter(|s| s.kind == SessionType::Recovery)
+            {
+                assert!(
+                    s.duration_min <= 45.0,
+                    "{at}: {} min recovery",
+                    s.duration_min
+                );
+            }
+            // A down week's workouts are no bigger than the week before's.
+            if w.down_week
+                && pre_taper(w)
+                && let Some(prev) = i.checked_sub(1).map(|p| &d.weeks[p])
+            {
+                let biggest = |w: &Week| {
+                    w.sessions
+                        .iter()
+                        .filter(|s| s.is_hard() && s.kind != SessionType::Race)
+                        .map(|s| s.duration_min)
+                        .fold(0.0, f64::max)
+                };
+                if biggest(prev) > 0.0 {
+                    assert!(
+                        biggest(w) <= biggest(prev),
+                        "{at}: down-week workout {} min after {} min",
+                        biggest(w),
+                        biggest(prev)
+                    );
+                }
+            }
+        }
+        // Race-specific long runs carry marathon-pace segments most weeks.
+        let specific_longs: Vec<bool> = d
+            .weeks
+            .iter()
+            .filter(|w| w.phase == PhaseKind::Specific && !w.down_week)
+            .filter_map(|w| w.sessions.iter().find(|s| s.kind == SessionType::Long))
+            .map(|s| s.description.contains("goal race pace"))
+            .collect();
+        let with_pace = specific_longs.iter().filter(|&&p| p).count();
+        assert!(
+            with_pace * 2 > specific_longs.len(),
+            "{v:?}: {specific_longs:?}"
+        );
+        // The longest long run names what holds it there.
+        let peak = sessions(&d)
+            .filter(|s| s.kind == SessionType::Long)
+            .max_by(|a, b| a.duration_min.total_cmp(&b.duration_min))
+            .expect("long runs");
+        assert!(
+            ["share of the week", "cap for the", "progression", "within"]
+                .iter()
+                .any(|k| peak.rationale.contains(k)),
+            "{v:?}: {}",
+            peak.rationale
+        );
+    }
+}
+
+#[test]
+fn a_b_race_mini_taper_has_only_short_easy_runs() {
+    use peakline::engine::rules::b_race_taper_days;
+    let plan = example("marathoner.peakline.ron");
+    let b = plan
+        .races
+        .iter()
+        .find(|r| r.priority == Priority::B)
+        .expect("B");
+    let window = b_race_taper_days(b.class());
+    for d in drafts(&plan) {
+        for s in sessions(&d) {
+            let before = (b.date - s.date).num_days();
+            if !(1..=window).contains(&before) || !s.kind.is_run() {
+                continue;
+            }
+            assert!(
+                matches!(
+                    s.kind,
+                    SessionType::Easy | SessionType::Strides | SessionType::Recovery
+                ),
+                "{:?}: {} {before} days before the B race",
+                d.variant,
+                s.kind.label()
+            );
+            assert!(
+                s.duration_min <= 45.0,
+                "{:?}: {} min {before} days before the B race",
+                d.variant,
+                s.duration_min
+            );
+        }
+    }
+}
