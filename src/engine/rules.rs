@@ -154,6 +154,15 @@ pub fn recovery_days(distance_km: f64) -> i64 {
     ((distance_km / 1.609_344).ceil() as i64).max(3)
 }
 
+/// The shortest recovery after an A race when the next A race is close: a third of the
+/// one-day-per-mile rule, at least three days (a marathon ≈ 9 easy days, a 10K 3). Below
+/// that the legs are not back and quality would be a gamble; the "too close" warning says the
+/// rest.
+pub fn min_recovery_days(distance_km: f64) -> i64 {
+    let full = recovery_days(distance_km);
+    full.min(((full as f64) / 3.0).ceil().max(3.0) as i64)
+}
+
 /// Days of mini-taper before a B race (SCIENCE.md: 3–5 days).
 pub fn b_race_taper_days(class: RaceDistance) -> i64 {
     match class {

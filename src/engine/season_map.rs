@@ -7,7 +7,8 @@
 use chrono::{Days, NaiveDate};
 
 use super::rules::{
-    COMPRESSION_PRIORITY, MIN_PHASE_WEEKS, ideal_phase_weeks, recovery_days, taper_days,
+    COMPRESSION_PRIORITY, MIN_PHASE_WEEKS, ideal_phase_weeks, min_recovery_days, recovery_days,
+    taper_days,
 };
 use crate::model::{Athlete, Phase, PhaseKind, Priority, Race, RaceDistance, WeekStart};
 
@@ -145,21 +146,28 @@ pub fn season_map(
             continue;
         }
         // A later A race too close to the previous one: its recovery is cut short so this race
-        // still gets a build-up and a taper (it is peaked for; a warning says the gap is short).
+        // still gets a build-up and a taper (it is peaked for; a warning says the gap is short),
+        // but never below a short block of easy days: no quality before the legs are back.
         if let Some(prev) = map.cycles.last_mut() {
             let (taper_ideal, _) = taper_days(race.class());
             let latest_start = add_days(race.date, -(taper_ideal + 7));
             if prev.recovery_end >= latest_start {
-                let mut end = week_end(week_start, add_days(latest_start, -7)).max(prev.race_day);
+                let prev_km = races[prev.race].distance_km;
+                let shortest = add_days(prev.race_day, min_recovery_days(prev_km));
+                let mut end = week_end(week_start, add_days(latest_start, -7))
+                    .max(prev.race_day)
+                    .max(week_end(week_start, shortest));
                 if end >= race.date {
                     end = add_days(race.date, -1);
                 }
                 if end < prev.recovery_end {
                     map.notes.push(format!(
-                        "{} comes soon after {}: recovery shortened to {} days.",
+                        "{} comes soon after {}: recovery shortened to {} easy days (about {} advised), then straight into {}'s taper.",
                         race.name,
                         races[prev.race].name,
-                        (end - prev.race_day).num_days()
+                        (end - prev.race_day).num_days(),
+                        recovery_days(prev_km),
+                        race.name
                     ));
                     prev.recovery_end = end;
                 }
@@ -201,9 +209,21 @@ pub fn season_map(
     }
     if let Some(last) = map.cycles.last() {
         map.end = last.recovery_end;
+        // Races inside the last recovery are on the plan (as races); only later ones are not.
+        for r in races
+            .iter()
+            .filter(|r| r.date > last.race_day && r.date <= last.recovery_end)
+        {
+            map.notes.push(format!(
+                "{} ({}) falls in the recovery after {}: it is on the plan, but run it easy or skip it.",
+                r.name,
+                r.priority.letter(),
+                races[last.race].name
+            ));
+        }
         let later: Vec<&str> = races
             .iter()
-            .filter(|r| r.date > last.race_day)
+            .filter(|r| r.date > last.recovery_end)
             .map(|r| r.name.as_str())
             .collect();
         if !later.is_empty() {

@@ -264,8 +264,13 @@ fn check_draft(case: &Case, draft: &SeasonDraft) -> Result<(), TestCaseError> {
     for pair in phases.windows(2) {
         prop_assert_eq!(pair[0].end + Days::new(1), pair[1].start, "{:?}", pair);
         let restart = pair[0].kind == PhaseKind::Recovery || pair[0].kind == PhaseKind::Race;
+        // An A race closer than its predecessor's shortest recovery: recover, then race.
+        let recover_then_race =
+            pair[0].kind == PhaseKind::Recovery && pair[1].kind == PhaseKind::Race;
         prop_assert!(
-            pair[0].kind < pair[1].kind || restart && pair[1].kind <= PhaseKind::Taper,
+            pair[0].kind < pair[1].kind
+                || restart && pair[1].kind <= PhaseKind::Taper
+                || recover_then_race,
             "phase order {:?} → {:?}",
             pair[0].kind,
             pair[1].kind
@@ -335,6 +340,27 @@ fn check_draft(case: &Case, draft: &SeasonDraft) -> Result<(), TestCaseError> {
                 week.training_load_au(),
                 prev.training_load_au(),
                 cap * 100.0
+            );
+        }
+    }
+    // After every race phase a recovery phase (or the end of the season) comes before the
+    // next quality session.
+    for race in phases.iter().filter(|p| p.kind == PhaseKind::Race) {
+        let next_quality = weeks
+            .iter()
+            .flat_map(|w| &w.sessions)
+            .filter(|s| s.is_hard() && s.kind != SessionType::Race && s.date > race.end)
+            .map(|s| s.date)
+            .min();
+        if let Some(q) = next_quality {
+            let recovery = phases
+                .iter()
+                .find(|p| p.kind == PhaseKind::Recovery && p.start == race.end + Days::new(1));
+            prop_assert!(
+                recovery.is_some_and(|r| r.end < q),
+                "quality on {q} after the race on {} without a recovery block first ({:?})",
+                race.start,
+                recovery
             );
         }
     }
@@ -514,5 +540,122 @@ fn ultras_up_to_100_km_are_planned_and_longer_races_refused() {
             .iter()
             .any(|p| p.to_string().contains("up to 100 km")),
         "{problems:?}"
+    );
+}
+
+#[test]
+fn two_close_a_races_keep_a_recovery_block_and_a_warning() {
+    use peakline::engine::adopt::{KeepPolicy, adopt, regenerate_variants};
+    use peakline::engine::analysis::plan_warnings;
+    let mut plan = crate::common::marathoner();
+    plan.plan = None;
+    plan.variants = peakline::model::Variants::default();
+    plan.season.phases.clear();
+    let first = plan
+        .races
+        .iter()
+        .find(|r| r.priority == Priority::A)
+        .expect("an A marathon")
+        .clone();
+    // A second marathon three weeks later.
+    let second_day = first.date + Days::new(21);
+    plan.races.push(Race {
+        name: "Second Marathon".into(),
+        date: second_day,
+        distance_km: 42.195,
+        priority: Priority::A,
+        ..Race::default()
+    });
+    plan.season.end = plan.season.end.max(second_day + Days::new(35));
+    let today = crate::common::today();
+    regenerate_variants(&mut plan, today);
+    adopt(
+        &mut plan,
+        VariantKind::Moderate,
+        KeepPolicy::KeepCoachWeeks,
+        today,
+    )
+    .expect("adopts");
+    let phases = &plan.season.phases;
+    let recovery = phases
+        .iter()
+        .find(|p| p.kind == PhaseKind::Recovery && p.start == first.date + Days::new(1))
+        .expect("a recovery block after the first marathon");
+    assert!(recovery.days() >= 9, "{recovery:?}");
+    let sessions: Vec<_> = plan.weeks().iter().flat_map(|w| &w.sessions).collect();
+    for s in &sessions {
+        if s.date > first.date && s.date <= recovery.end {
+            assert!(
+                !s.is_hard() || s.kind == SessionType::Race,
+                "{s:?} in recovery"
+            );
+            assert!(!s.description.contains("pace"), "{s:?} in recovery");
+        }
+    }
+    // The second marathon is still peaked for: a taper right before it, and the race.
+    assert!(
+        phases
+            .iter()
+            .any(|p| p.kind == PhaseKind::Taper && p.end + Days::new(1) == second_day)
+    );
+    assert!(
+        sessions
+            .iter()
+            .any(|s| s.kind == SessionType::Race && s.date == second_day)
+    );
+    assert!(
+        plan_warnings(&plan)
+            .iter()
+            .any(|w| w.code == "a_races_too_close"),
+        "the short gap is flagged"
+    );
+    let notes = &plan
+        .variants
+        .get(VariantKind::Moderate)
+        .expect("draft")
+        .notes;
+    assert!(
+        notes.iter().any(|n| n.contains("recovery shortened")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_race_inside_the_last_recovery_is_not_called_unplanned() {
+    let mut plan = crate::common::marathoner();
+    let a_day = plan
+        .races
+        .iter()
+        .find(|r| r.priority == Priority::A)
+        .expect("A")
+        .date;
+    let b = plan
+        .races
+        .iter_mut()
+        .find(|r| r.priority == Priority::B)
+        .expect("B");
+    b.date = a_day + Days::new(7);
+    let name = b.name.clone();
+    let [_, m, _] = generate_variants(&PlanInput::from_plan(&plan, crate::common::today()));
+    assert!(
+        m.weeks
+            .iter()
+            .flat_map(|w| &w.sessions)
+            .any(|s| s.kind == SessionType::Race && s.date == a_day + Days::new(7)),
+        "the B race is on the plan"
+    );
+    assert!(
+        !m.notes
+            .iter()
+            .any(|n| n.contains("not planned") && n.contains(&name)),
+        "{:?}",
+        m.notes
+    );
+    assert!(
+        m.notes
+            .iter()
+            .any(|n| n.contains(&name) && n.contains("falls in the recovery")),
+        "{:?}",
+        m.notes
     );
 }
