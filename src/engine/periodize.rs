@@ -319,6 +319,13 @@ impl<'a> Planner<'a> {
     /// Calibrates the tapers and renders the draft.
     fn finish(mut self) -> SeasonDraft {
         self.calibrate_tapers();
+        // Calibration shrank the taper's other days: its long runs stay within their share.
+        // Only lighter weeks are touched, and no ramp is measured from one of those.
+        let mut weeks = std::mem::take(&mut self.weeks);
+        for week in weeks.iter_mut().filter(|w| w.down_week) {
+            self.enforce_long_share(week);
+        }
+        self.weeks = weeks;
         self.add_contrast();
         let weeks = self.render();
         let athlete = self.input.athlete;
@@ -718,6 +725,9 @@ impl<'a> Planner<'a> {
             }
             // Shortened workouts shrink the week: the long run stays within its share.
             self.enforce_long_share(&mut week);
+            if let Some(note) = self.enforce_volume_cap(&mut week) {
+                week.notes.push(note);
+            }
             prev_nonrace = nonrace_load(&week);
             prev_down = week.down_week;
             if !week.down_week {
@@ -1210,6 +1220,56 @@ impl<'a> Planner<'a> {
             .find(|w| !w.down_week)
             .map_or(self.pre_season_load, nonrace_load);
         last_normal * (1.0 + self.params.ramp)
+    }
+
+    /// Running distance of a week as its rendered sessions will show it (races aside): the
+    /// same session content `render` writes, so the volume cap holds on what the coach sees.
+    fn rendered_km(&self, week: &PlannedWeek) -> f64 {
+        week.slots
+            .iter()
+            .filter(|s| s.kind.is_run() && s.race.is_none())
+            .map(|s| {
+                let date = week.start + Days::new(s.day as u64);
+                workout(&WorkoutRequest {
+                    kind: s.kind,
+                    minutes: s.minutes,
+                    phase: self.map.phase_on(date),
+                    class: week.class,
+                    athlete: self.input.athlete,
+                    paces: &self.paces,
+                    run_walk: s.why.starts_with("Run-walk"),
+                    long_with_pace: s.long_with_pace,
+                    race: None,
+                })
+                .distance_km
+                .unwrap_or(0.0)
+            })
+            .sum()
+    }
+
+    /// The coach's weekly volume cap holds on the week's running distance: the minutes are
+    /// planned at easy pace, but workouts run faster and strides add distance.
+    fn enforce_volume_cap(&self, week: &mut PlannedWeek) -> Option<String> {
+        let cap = self.input.guardrails.max_weekly_volume_km?;
+        let mut trimmed = false;
+        for _ in 0..4 {
+            let km = self.rendered_km(week);
+            if km <= cap {
+                break;
+            }
+            let factor = cap / km * 0.99;
+            for slot in week
+                .slots
+                .iter_mut()
+                .filter(|s| s.kind.is_run() && s.race.is_none())
+            {
+                slot.minutes = (slot.minutes * factor)
+                    .floor()
+                    .max(MIN_SESSION_MIN.min(slot.minutes));
+            }
+            trimmed = true;
+        }
+        trimmed.then(|| format!("running trimmed to the coach's {cap:.0} km weekly cap"))
     }
 
     /// Running distance of a planned week, races excluded, as the sessions will show it.
