@@ -11,10 +11,11 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::load::pmc_start_steady;
 use super::rules::{
-    COMEBACK_EASY_WEEKS, COMEBACK_RUN_WALK_WEEKS, DOWN_WEEK_FACTOR, LONG_RUN_SHARE,
-    MEDIUM_LONG_OF_LONG, MIN_LONG_RUN_MIN, MIN_QUALITY_MIN, QUALITY_SESSION_SHARE,
-    QUALITY_WEEK_SHARE, RECOVERY_RUN_MAX_MIN, TAPER_CUT_RANGE, TAPER_CUT_TARGET, VariantParams,
-    b_race_recovery_days, b_race_taper_days, equivalent_type, long_run_cap, long_run_step,
+    COMEBACK_EASY_WEEKS, COMEBACK_LONG_RUN_MIN, COMEBACK_RUN_WALK_WEEKS, COMEBACK_TEMPO_FROM_WEEK,
+    DOWN_WEEK_FACTOR, LONG_RUN_SHARE, MEDIUM_LONG_OF_LONG, MIN_LONG_RUN_MIN, MIN_QUALITY_MIN,
+    QUALITY_SESSION_SHARE, QUALITY_WEEK_SHARE, RECOVERY_RUN_MAX_MIN, TAPER_CUT_RANGE,
+    TAPER_CUT_TARGET, VariantParams, achilles_or_calf_history, b_race_recovery_days,
+    b_race_taper_days, comeback_quality_types, equivalent_type, long_run_cap, long_run_step,
     quality_types, taper_volume_shares, variant_params,
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
@@ -323,7 +324,7 @@ impl<'a> Planner<'a> {
         // Only lighter weeks are touched, and no ramp is measured from one of those.
         let mut weeks = std::mem::take(&mut self.weeks);
         for week in weeks.iter_mut().filter(|w| w.down_week) {
-            self.enforce_long_share(week);
+            self.enforce_long_share(week, false);
         }
         self.weeks = weeks;
         self.add_contrast();
@@ -421,6 +422,8 @@ impl<'a> Planner<'a> {
         let mut pre_taper_level = self.v0;
         let mut cycle_peak_level = self.v0;
         let mut seen_types: Vec<SessionType> = Vec::new();
+        // Weeks with quality so far in this cycle (a comeback's workouts grow with them).
+        let mut quality_weeks = 0usize;
         let mut current_cycle: Option<usize> = None;
         let mut long_min_prev: Option<f64> = None;
         let mut peak_long: Option<f64> = None;
@@ -445,6 +448,7 @@ impl<'a> Planner<'a> {
                     since_down = 0;
                     seen_types.clear();
                     peak_long = None;
+                    quality_weeks = 0;
                 }
                 current_cycle = cycle_index;
             }
@@ -534,6 +538,8 @@ impl<'a> Planner<'a> {
                 .filter(|d| d.race.is_some_and(|r| cycle.is_none_or(|c| c.race != r)))
                 .count();
             let mut quality_count = match label {
+                // A comeback: continuous easy running and strides before the first tempo.
+                PhaseKind::Base if comeback && week_of_cycle < COMEBACK_TEMPO_FROM_WEEK => 0,
                 PhaseKind::Base if week_of_cycle >= 2 => self.params.quality_base,
                 PhaseKind::Base => 0,
                 PhaseKind::Build => self.params.quality_build,
@@ -556,7 +562,21 @@ impl<'a> Planner<'a> {
             if no_quality {
                 quality_count = 0;
             }
+            // A comeback's first workout comes in a normal week, not a down week.
+            if comeback && down_week && pre_taper && quality_weeks == 0 {
+                quality_count = 0;
+            }
             let mut quality = self.choose_quality(label, class, n, quality_count, &mut seen_types);
+            // A comeback's workouts start short and grow a little every week they are done.
+            if comeback {
+                let grown = MIN_QUALITY_MIN + 3.0 * quality_weeks as f64;
+                for q in &mut quality {
+                    q.1 = q.1.min(grown);
+                }
+            }
+            if !quality.is_empty() {
+                quality_weeks += 1;
+            }
             // A down week's workouts are no bigger than last week's: the week is for absorbing.
             if down_week
                 && pre_taper
@@ -707,7 +727,7 @@ impl<'a> Planner<'a> {
             for slot in &mut week.slots {
                 slot.minutes = slot.minutes.round();
             }
-            self.enforce_long_share(&mut week);
+            self.enforce_long_share(&mut week, true);
             let mut cap_reason =
                 self.enforce_ramp(&mut week, prev_nonrace, prev_down, last_normal_nonrace);
             // After a down week the distance climbs back to the last normal week's, plus
@@ -724,7 +744,8 @@ impl<'a> Planner<'a> {
                 week.notes.push(reason);
             }
             // Shortened workouts shrink the week: the long run stays within its share.
-            self.enforce_long_share(&mut week);
+            self.enforce_long_share(&mut week, true);
+
             if let Some(note) = self.enforce_volume_cap(&mut week) {
                 week.notes.push(note);
             }
@@ -755,8 +776,11 @@ impl<'a> Planner<'a> {
         if count == 0 {
             return Vec::new();
         }
+        let comeback = athlete.runner_type == RunnerType::Comeback;
         let candidates: Vec<SessionType> = if athlete.is_beginner() {
             vec![SessionType::Threshold]
+        } else if comeback {
+            comeback_quality_types(label, class).to_vec()
         } else {
             quality_types(label, class, n).to_vec()
         };
@@ -767,6 +791,24 @@ impl<'a> Planner<'a> {
             }
             let mut kind = kind;
             let mut why = format!("{} quality", label.label());
+            if comeback && kind == SessionType::Threshold && label == PhaseKind::Base {
+                why = "Comeback: steady tempo running is the first intensity to return".to_owned();
+            }
+            if comeback
+                && matches!(label, PhaseKind::Base | PhaseKind::Build)
+                && achilles_or_calf_history(athlete)
+            {
+                why.push_str(
+                    " · no hills yet: uphill running loads the Achilles and calf (injury history)",
+                );
+            }
+            if kind == SessionType::Hills
+                && achilles_or_calf_history(athlete)
+                && matches!(label, PhaseKind::Base | PhaseKind::Build)
+            {
+                kind = SessionType::Threshold;
+                why.push_str(" · threshold instead of hills: uphill running loads the Achilles and calf (injury history)");
+            }
             if kind == SessionType::Hills && !athlete.equipment.hills {
                 kind = SessionType::Threshold;
                 why.push_str(" · no hills nearby: threshold instead of hill reps");
@@ -855,6 +897,9 @@ impl<'a> Planner<'a> {
 
     fn long_run(&self, ask: LongRunAsk) -> Option<(f64, bool, String)> {
         let athlete = self.input.athlete;
+        let comeback = athlete.runner_type == RunnerType::Comeback;
+        // A comeback gets a modest long run (from two hours of running a week).
+        let min_long = self.min_long_run();
         if ask.run_walk || ask.run_minutes < 120.0 {
             return None;
         }
@@ -870,6 +915,7 @@ impl<'a> Planner<'a> {
             )
         } else {
             let share = match ask.label {
+                PhaseKind::Base if comeback => guard_share,
                 PhaseKind::Base => LONG_RUN_SHARE - 0.02,
                 PhaseKind::Specific if ask.class == RaceDistance::Marathon => LONG_RUN_SHARE + 0.02,
                 PhaseKind::Build | PhaseKind::Specific => LONG_RUN_SHARE,
@@ -906,7 +952,7 @@ impl<'a> Planner<'a> {
             (minutes, limit)
         };
         let minutes = minutes.round();
-        if minutes < MIN_LONG_RUN_MIN {
+        if minutes < min_long {
             return None;
         }
         // Marathon: race-specific long runs carry marathon-pace segments most weeks (SCIENCE.md,
@@ -919,6 +965,15 @@ impl<'a> Planner<'a> {
             };
         // The distance and share are written when the session is rendered (see `render`).
         Some((minutes, with_pace, format!("{LONG_RUN_WHY}{limit}")))
+    }
+
+    /// The shortest run worth calling a long run for this athlete.
+    fn min_long_run(&self) -> f64 {
+        if self.input.athlete.runner_type == RunnerType::Comeback {
+            COMEBACK_LONG_RUN_MIN
+        } else {
+            MIN_LONG_RUN_MIN
+        }
     }
 
     /// Hard days of the previous week and race days of the next: spacing crosses weeks.
@@ -957,7 +1012,7 @@ impl<'a> Planner<'a> {
     }
 
     /// The long run stays within the coach's share of the week's running distance.
-    fn enforce_long_share(&self, week: &mut PlannedWeek) {
+    fn enforce_long_share(&self, week: &mut PlannedWeek, redistribute: bool) {
         let share = self.input.guardrails.max_long_run_share_pct / 100.0;
         let easy = self.paces.easy_s_per_km();
         let km_of = |s: &Slot| -> f64 {
@@ -981,8 +1036,10 @@ impl<'a> Planner<'a> {
         // Margin: minutes-to-km here is an estimate (race-pace segments run faster).
         let max_km = share * other / (1.0 - share).max(0.01) * 0.93;
         if long_km > max_km {
+            let before = week.slots[li].minutes;
             let slot = &mut week.slots[li];
             slot.minutes = (slot.minutes * max_km / long_km).floor();
+            let freed = before - slot.minutes;
             let note = format!(
                 " · shortened to stay within the coach's {:.0} % long-run share of the week",
                 share * 100.0
@@ -994,6 +1051,25 @@ impl<'a> Planner<'a> {
                 slot.kind = SessionType::Easy;
                 slot.rpe = 3.0;
                 slot.long_with_pace = false;
+            }
+            // The minutes go to the week's other easy runs rather than vanish: the week keeps
+            // its volume (and the next week's ramp its reference). They only lower the share.
+            let others: Vec<usize> = week
+                .slots
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| {
+                    *i != li
+                        && s.race.is_none()
+                        && matches!(s.kind, SessionType::Easy | SessionType::Strides)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if redistribute && !others.is_empty() {
+                let each = (freed / others.len() as f64).floor();
+                for i in others {
+                    week.slots[i].minutes += each;
+                }
             }
         }
     }

@@ -77,7 +77,8 @@ pub fn variant_params(
             down_every = 3;
             down_reason = "every 3rd week (comeback)";
             peak_factor = 1.0 + (peak_factor - 1.0) * 2.0;
-            q_base = 0;
+            // One tempo session in the later base weeks (from COMEBACK_TEMPO_FROM_WEEK).
+            q_base = 1;
         }
         // 5K/10K: intensity density over volume — two quality sessions a week in build and
         // race-specific weeks (three when aggressive), and quality from the third base week.
@@ -258,6 +259,41 @@ pub const EASY_OF_LONG: f64 = 0.75;
 
 /// Weeks of no quality at all for a comeback runner (SCIENCE.md: first 3 weeks).
 pub const COMEBACK_EASY_WEEKS: usize = 3;
+
+/// A comeback's first workout comes in this week of the build-up at the earliest: after the
+/// run-walk weeks, continuous easy running, then strides (source article, comeback runners:
+/// "gradual reintroduction of intensity"; SCIENCE.md, first 3 weeks without quality).
+pub const COMEBACK_TEMPO_FROM_WEEK: usize = 6;
+
+/// A comeback's long run once running is continuous: modest, at least this long to be worth
+/// the name, and within the coach's long-run share.
+pub const COMEBACK_LONG_RUN_MIN: f64 = 30.0;
+
+/// Quality for a comeback runner, in the order intensity returns: steady and threshold
+/// (tempo) running first, hill reps not at all (they load the Achilles and calf), VO2max
+/// intervals only in the race-specific weeks before the race.
+pub fn comeback_quality_types(phase: PhaseKind, class: RaceDistance) -> &'static [SessionType] {
+    use SessionType::{Intervals, RacePace, Threshold};
+    match (phase, class) {
+        (PhaseKind::Base | PhaseKind::Build, _) => &[Threshold],
+        (PhaseKind::Specific, RaceDistance::FiveK | RaceDistance::TenK) => &[Intervals, Threshold],
+        (PhaseKind::Specific, _) => &[Threshold, RacePace],
+        (PhaseKind::Taper | PhaseKind::Race, RaceDistance::FiveK | RaceDistance::TenK) => {
+            &[Intervals]
+        }
+        (PhaseKind::Taper | PhaseKind::Race, _) => &[RacePace],
+        (PhaseKind::Recovery, _) => &[],
+    }
+}
+
+/// An Achilles or calf injury in the athlete's history: hill running loads both (uphill
+/// running raises Achilles tendon load), so hills wait.
+pub fn achilles_or_calf_history(athlete: &Athlete) -> bool {
+    athlete.injury_history.iter().any(|i| {
+        let text = format!("{} {}", i.location, i.description).to_lowercase();
+        text.contains("achilles") || text.contains("calf") || text.contains("soleus")
+    })
+}
 
 /// Weeks of run-walk at the start of a comeback.
 pub const COMEBACK_RUN_WALK_WEEKS: usize = 2;

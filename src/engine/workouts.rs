@@ -234,7 +234,9 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             } else {
                 let d = km(minutes, easy);
                 // Base and recovery long runs are easy all the way; later ones finish steady.
-                let controlled = if matches!(req.phase, PhaseKind::Base | PhaseKind::Recovery) {
+                let controlled = if matches!(req.phase, PhaseKind::Base | PhaseKind::Recovery)
+                    || minutes < 45.0
+                {
                     "easy throughout"
                 } else {
                     "easy, last 15 min steady"

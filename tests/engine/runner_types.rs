@@ -555,3 +555,77 @@ fn a_b_race_mini_taper_has_only_short_easy_runs() {
         }
     }
 }
+
+#[test]
+fn a_comeback_progresses_from_tempo_to_intervals_with_an_easy_long_run() {
+    use peakline::engine::rules::COMEBACK_TEMPO_FROM_WEEK;
+    let plan = example("comeback.peakline.ron");
+    assert!(
+        plan.athlete
+            .injury_history
+            .iter()
+            .any(|i| i.location.contains("Achilles"))
+    );
+    for d in drafts(&plan) {
+        let v = d.variant;
+        let quality: Vec<(usize, &Week, &peakline::model::Session)> = d
+            .weeks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, w)| {
+                w.sessions
+                    .iter()
+                    .filter(|s| s.is_hard() && s.kind != SessionType::Race)
+                    .map(move |s| (i, w, s))
+            })
+            .collect();
+        let (first_i, first_w, first) = quality.first().copied().expect("some quality");
+        // Easy running and strides first; the first workout is tempo, in a normal week.
+        assert!(
+            first_i >= COMEBACK_TEMPO_FROM_WEEK,
+            "{v:?}: first quality in week {first_i}"
+        );
+        assert_eq!(first.kind, SessionType::Threshold, "{v:?}");
+        assert!(!first_w.down_week, "{v:?}: first workout in a down week");
+        for (_, w, s) in &quality {
+            // No hills at all with an Achilles history; VO2max intervals only late.
+            assert_ne!(s.kind, SessionType::Hills, "{v:?} {}", s.date);
+            if s.kind == SessionType::Intervals {
+                assert!(
+                    !matches!(w.phase, PhaseKind::Base | PhaseKind::Build),
+                    "{v:?}: intervals in {:?} on {}",
+                    w.phase,
+                    s.date
+                );
+            }
+            if matches!(w.phase, PhaseKind::Base | PhaseKind::Build) {
+                assert!(s.rationale.contains("Achilles"), "{v:?}: {}", s.rationale);
+            }
+        }
+        // Workouts grow: the longest tempo of the build-up is longer than the first.
+        let longest = quality
+            .iter()
+            .filter(|(_, w, _)| pre_taper(w))
+            .map(|(_, _, s)| s.duration_min)
+            .fold(0.0, f64::max);
+        assert!(
+            longest >= first.duration_min + 3.0,
+            "{v:?}: {} → {longest}",
+            first.duration_min
+        );
+        // An easy long run once the week's running carries one (two hours), within the share;
+        // the moderate plan gets there in the base already.
+        let with_long = |phases: &[PhaseKind]| {
+            d.weeks.iter().any(|w| {
+                phases.contains(&w.phase) && w.sessions.iter().any(|s| s.kind == SessionType::Long)
+            })
+        };
+        assert!(
+            with_long(&[PhaseKind::Base, PhaseKind::Build, PhaseKind::Specific]),
+            "{v:?}: no long run"
+        );
+        if v == VariantKind::Moderate {
+            assert!(with_long(&[PhaseKind::Base]), "no long run in the base");
+        }
+    }
+}
