@@ -1591,6 +1591,15 @@ impl<'a> Planner<'a> {
         }
         if pw.pre_taper {
             // Back from a down week: measured, like the ramp cap, from the week before it.
+            if prev.is_some_and(|p| p.phase == PhaseKind::Recovery)
+                && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
+            {
+                return format!(
+                    "{label} {n}/{of} · back from the recovery block: {:+.0} % load on the last full training week ({})",
+                    change_over(Some(normal)),
+                    self.params.ramp_reason
+                );
+            }
             if prev.is_some_and(|p| p.down_week)
                 && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
             {
