@@ -117,6 +117,10 @@ const QUALITY_DAY_ORDER: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
+/// The reason of an easy run the day after a workout that is too long for a recovery jog.
+pub const AFTER_WORKOUT_EASY: &str =
+    "Easy run the day after a workout: relaxed, the slow end of easy";
+
 const MIN_EASY_MIN: f64 = 25.0;
 const MAX_EASY_MIN: f64 = 75.0;
 const MIN_RUN_WALK_MIN: f64 = 20.0;
@@ -236,7 +240,10 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         let Some(d) = pick else {
             let any_day = days.iter().any(DayInfo::allows_quality);
             out.notes.push(if any_day {
-                format!("{} left out: no day keeps hard days apart", kind.label())
+                format!(
+                    "{} left out: no free day away from the other hard days, the days around a race and the eve of the long run",
+                    kind.label()
+                )
             } else {
                 format!("{} left out: easy days around the race", kind.label())
             });
@@ -482,10 +489,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         } else if after_hard {
             // A high-volume week has no other day for these minutes: an easy run, not a
             // recovery jog of an hour.
-            (
-                SessionType::Easy,
-                Cow::Borrowed("Easy run the day after a workout: relaxed, the slow end of easy"),
-            )
+            (SessionType::Easy, Cow::Borrowed(AFTER_WORKOUT_EASY))
         } else if strides_left > 0 && !info.recovery && !info.b_easy && !req.run_walk {
             strides_left -= 1;
             (
