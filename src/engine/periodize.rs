@@ -1481,14 +1481,18 @@ impl<'a> Planner<'a> {
                 } else {
                     factor
                 };
-                let ceilings: Vec<f64> = self.weeks[wi]
+                let week = &self.weeks[wi];
+                let scales_up = week_factor > 1.0
+                    && !over_ceilings
+                    && week.slots.iter().any(|s| in_window(week.start, s));
+                let ceilings: Vec<f64> = week
                     .slots
                     .iter()
                     .map(|s| {
-                        if over_ceilings {
-                            f64::INFINITY
+                        if scales_up {
+                            self.easy_ceiling(week, s, true)
                         } else {
-                            self.easy_ceiling(&self.weeks[wi], s, true)
+                            f64::INFINITY
                         }
                     })
                     .collect();
