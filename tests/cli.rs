@@ -143,6 +143,79 @@ fn predict_rejects_bad_input_with_usage_exit_code() {
 }
 
 #[test]
+fn predict_refuses_an_implausible_result() {
+    // A one-minute marathon used to print VDOT 156349 and paces from it.
+    for (arg, json) in [("marathon=1:00", false), ("5k=23:59:00", true)] {
+        let mut args = vec!["predict", arg];
+        if json {
+            args.push("--json");
+        }
+        let out = peakline(&args);
+        assert_eq!(out.status.code(), Some(2), "{arg}");
+        assert!(out.stdout.is_empty(), "{arg}: nothing on stdout");
+        let err = stderr(&out);
+        assert!(err.contains("not a plausible race result"), "{arg}: {err}");
+        assert!(!err.contains("156349"), "{err}");
+    }
+    // A real result still predicts.
+    let out = peakline(&["predict", "marathon=3:20:00"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Pipes `json` into the official shape checker; `None` when Python is not available.
+fn shape_check(json: &[u8]) -> Option<Output> {
+    use std::io::Write;
+    let mut child = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/.ci/check_summary_shape.py"
+        ))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(json).ok()?;
+    child.wait_with_output().ok()
+}
+
+#[test]
+fn summary_drafts_variants_for_a_plan_that_has_none() {
+    let dir = temp_dir();
+    // Athlete, races and guardrails, never generated: the summary still has three variants.
+    let mut fresh = EXAMPLES[0].load().expect("example");
+    fresh.plan = None;
+    fresh.variants = peakline::model::Variants::default();
+    fresh.season.phases.clear();
+    let text = peakline::io::serialize_plan(&fresh).expect("serializes");
+    let path = write(dir.path(), "fresh.peakline.ron", text.as_bytes());
+    let p = path.display().to_string();
+    let out = peakline(&["summary", &p, "--json", "--today", "2026-11-25"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["variants_generated"], serde_json::Value::Bool(false));
+    for v in ["conservative", "moderate", "aggressive"] {
+        let weeks = json["variants"][v]["weeks"].as_array().expect("weeks");
+        assert!(!weeks.is_empty(), "{v} drafted");
+    }
+    assert!(json["plan"].is_null(), "nothing adopted");
+    // The file itself is untouched.
+    assert_eq!(std::fs::read_to_string(&path).expect("reads"), text);
+    match shape_check(&out.stdout) {
+        Some(checked) => assert!(
+            checked.status.success(),
+            "{}",
+            String::from_utf8_lossy(&checked.stdout)
+        ),
+        None => eprintln!("python3 not available: shape checker skipped"),
+    }
+    // A generated plan says its variants come from the file.
+    let example = write(dir.path(), "demo.peakline.ron", EXAMPLES[0].text.as_bytes());
+    let out = peakline(&["summary", &example.display().to_string(), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["variants_generated"], serde_json::Value::Bool(true));
+}
+
+#[test]
 fn generate_adopts_moderate_and_summary_has_the_fixed_shape() {
     let dir = temp_dir();
     // The example without its drafts and plan: what a coach has before the first generate.

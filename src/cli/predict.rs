@@ -3,7 +3,8 @@
 use std::process::ExitCode;
 
 use crate::engine::predict::{
-    distance_code, format_duration_s, parse_distance, parse_time, predict, training_paces,
+    VDOT_PLAUSIBLE, distance_code, format_duration_s, parse_distance, parse_time, predict,
+    training_paces, vdot_checked,
 };
 
 pub fn run(result: &str, to: &[String], json: bool) -> ExitCode {
@@ -25,6 +26,18 @@ pub fn run(result: &str, to: &[String], json: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // A result no human runs (a marathon in a minute, 5 km in a day) is a typo: refuse it
+    // rather than print paces from it.
+    if vdot_checked(from_m, time_s).is_none() {
+        eprintln!(
+            "peakline predict: {} in {} is not a plausible race result (its VDOT is outside {:.0}–{:.0}); check the distance and the time (H:MM:SS or MM:SS)",
+            distance_code(from_m),
+            format_duration_s(time_s),
+            VDOT_PLAUSIBLE.start(),
+            VDOT_PLAUSIBLE.end()
+        );
+        return ExitCode::from(2);
+    }
     let mut targets = Vec::new();
     for t in to {
         match parse_distance(t) {

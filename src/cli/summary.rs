@@ -14,6 +14,10 @@ use crate::model::{Phase, Plan, PmcStart, Race, Session, Warning, Week};
 pub struct Summary {
     pub athlete: AthleteJson,
     pub races: Vec<RaceJson>,
+    /// Whether the file holds generated variants. `false`: it has none (no `generate` yet),
+    /// so `variants` were drafted by the engine for this summary and are not saved; the
+    /// fixed shape (three variants, never null) holds either way.
+    pub variants_generated: bool,
     pub variants: VariantsJson,
     pub plan: Option<SeasonJson>,
     /// The adopted plan's warnings.
@@ -222,8 +226,20 @@ fn season_json(
     }
 }
 
-/// Builds the summary of `plan`.
-pub fn summarize(plan: &Plan) -> Summary {
+/// Builds the summary of `plan`. A plan without variants gets them drafted as of `today`
+/// (on a copy: the file is not changed), so scripts always see the same shape.
+pub fn summarize(plan: &Plan, today: NaiveDate) -> Summary {
+    use crate::model::VariantKind as V;
+    let variants_generated = V::ALL.iter().any(|&v| plan.variants.get(v).is_some());
+    if !variants_generated {
+        let mut drafted = plan.clone();
+        crate::engine::adopt::regenerate_variants(&mut drafted, today);
+        return summarize_with(&drafted, false);
+    }
+    summarize_with(plan, true)
+}
+
+fn summarize_with(plan: &Plan, variants_generated: bool) -> Summary {
     let variant = |kind| {
         plan.variants.get(kind).map(|d| {
             season_json(
@@ -244,6 +260,7 @@ pub fn summarize(plan: &Plan) -> Summary {
             runner_type: plan.athlete.runner_type.code().to_owned(),
         },
         races: plan.races.iter().map(race_json).collect(),
+        variants_generated,
         variants: VariantsJson {
             conservative: variant(V::Conservative),
             moderate: variant(V::Moderate),
@@ -301,12 +318,12 @@ fn race_json(r: &Race) -> RaceJson {
     }
 }
 
-pub fn run(path: &Path, json: bool, sessions: bool, _today: NaiveDate) -> ExitCode {
+pub fn run(path: &Path, json: bool, sessions: bool, today: NaiveDate) -> ExitCode {
     let Some(plan) = super::load_or_report(path) else {
         return ExitCode::FAILURE;
     };
     if json {
-        match serde_json::to_string_pretty(&summarize(&plan)) {
+        match serde_json::to_string_pretty(&summarize(&plan, today)) {
             Ok(text) => println!("{text}"),
             Err(e) => {
                 eprintln!("{}: cannot write JSON: {e}", path.display());

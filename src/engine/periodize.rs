@@ -11,17 +11,19 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::load::pmc_start_steady;
 use super::rules::{
-    COMEBACK_EASY_WEEKS, COMEBACK_RUN_WALK_WEEKS, DOWN_WEEK_FACTOR, LONG_RUN_SHARE,
-    MIN_LONG_RUN_MIN, TAPER_CUT_RANGE, TAPER_CUT_TARGET, VariantParams, b_race_recovery_days,
-    b_race_taper_days, equivalent_type, long_run_cap, long_run_step, quality_types,
-    taper_volume_shares, variant_params,
+    COMEBACK_EASY_WEEKS, COMEBACK_LONG_RUN_MIN, COMEBACK_RUN_WALK_WEEKS, COMEBACK_TEMPO_FROM_WEEK,
+    DOWN_WEEK_FACTOR, LONG_RUN_SHARE, MEDIUM_LONG_OF_LONG, MIN_LONG_RUN_MIN, MIN_QUALITY_MIN,
+    QUALITY_SESSION_SHARE, QUALITY_WEEK_SHARE, RECOVERY_RUN_MAX_MIN, TAPER_CUT_RANGE,
+    TAPER_CUT_TARGET, VariantParams, achilles_or_calf_history, b_race_recovery_days,
+    b_race_taper_days, comeback_quality_types, equivalent_type, long_run_cap, long_run_step,
+    quality_types, taper_volume_shares, variant_params,
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
 use super::week_builder::{BuiltWeek, DayInfo, Slot, WeekRequest, build_week};
-use super::workouts::{PaceBook, WorkoutRequest, workout};
+use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, PhaseKind, Priority, Race, RaceDistance, RunnerType,
-    Season, SeasonDraft, Session, SessionId, SessionType, VariantKind, Week, WeekStatus,
+    Season, SeasonDraft, Session, SessionId, SessionType, Total, VariantKind, Week, WeekStatus,
 };
 
 /// The inputs of periodization, borrowed from a plan.
@@ -62,6 +64,12 @@ impl<'a> PlanInput<'a> {
     }
 }
 
+/// The shakeout the day before a race lasts at most this long.
+const PRE_RACE_MAX_MIN: f64 = 30.0;
+
+/// Marks a long run's reason until rendering fills in its distance and share.
+const LONG_RUN_WHY: &str = "Long run:";
+
 /// The shortest session the engine plans, in minutes.
 const MIN_SESSION_MIN: f64 = 15.0;
 
@@ -77,6 +85,7 @@ pub fn periodize(input: &PlanInput<'_>, variant: VariantKind) -> SeasonDraft {
         input.start(),
         input.season.week_start,
         &input.season.pinned_phase_starts,
+        input.season.end,
     );
     periodize_on(input, variant, &map)
 }
@@ -141,15 +150,15 @@ struct PlannedWeek {
     phase: PhaseKind,
     down_week: bool,
     slots: Vec<Slot>,
-    headline: String,
+    /// Position in the labelled phase ("Build 3/7").
+    n: usize,
+    of: usize,
+    /// A base, build or race-specific week before any taper day.
+    pre_taper: bool,
+    /// Why the week is lighter, when it is ("down week (every 4th week)").
+    headline_change: String,
     notes: Vec<String>,
     class: RaceDistance,
-}
-
-impl PlannedWeek {
-    fn load(&self) -> f64 {
-        self.slots.iter().map(Slot::load).sum()
-    }
 }
 
 struct Planner<'a> {
@@ -221,7 +230,9 @@ impl<'a> Planner<'a> {
                 .and_then(|i| days.get(i))
                 .is_some_and(|d| d.a_taper && d.final_week)
         };
-        for week in &mut self.weeks {
+        let mut weeks = std::mem::take(&mut self.weeks);
+        let ceiling = |week: &PlannedWeek, slot: &Slot| self.easy_ceiling(week, slot, true);
+        for week in &mut weeks {
             let start = week.start;
             for _ in 0..4 {
                 let mut days = [0.0f64; 7];
@@ -259,7 +270,8 @@ impl<'a> Planner<'a> {
                 else {
                     break;
                 };
-                let shift = (week.slots[lo].minutes * 0.35).floor();
+                let room = ceiling(week, &week.slots[hi]) - week.slots[hi].minutes;
+                let shift = (week.slots[lo].minutes * 0.35).min(room).floor();
                 if week.slots[lo].minutes - shift < MIN_SESSION_MIN || shift < 1.0 {
                     break;
                 }
@@ -267,11 +279,54 @@ impl<'a> Planner<'a> {
                 week.slots[hi].minutes += shift;
             }
         }
+        self.weeks = weeks;
+    }
+
+    /// The most minutes an easy run may have once placed: recovery jogs stay short, the
+    /// shakeout before a race too, and no easy run is as long as the week's long run.
+    fn easy_ceiling(&self, week: &PlannedWeek, slot: &Slot, below_long: bool) -> f64 {
+        if slot.race.is_some()
+            || !matches!(
+                slot.kind,
+                SessionType::Easy | SessionType::Recovery | SessionType::Strides
+            )
+        {
+            return f64::INFINITY;
+        }
+        let mut max = f64::INFINITY;
+        if slot.kind == SessionType::Recovery {
+            max = RECOVERY_RUN_MAX_MIN;
+        }
+        let date = week.start + Days::new(slot.day as u64);
+        if usize::try_from((date - self.map.start).num_days())
+            .ok()
+            .and_then(|i| self.days.get(i))
+            .is_some_and(|d| d.pre_race)
+        {
+            max = max.min(PRE_RACE_MAX_MIN);
+        }
+        if below_long
+            && let Some(long) = week
+                .slots
+                .iter()
+                .find(|s| s.kind == SessionType::Long)
+                .map(|s| s.minutes)
+        {
+            max = max.min((long * MEDIUM_LONG_OF_LONG).floor());
+        }
+        max.max(MIN_SESSION_MIN)
     }
 
     /// Calibrates the tapers and renders the draft.
     fn finish(mut self) -> SeasonDraft {
         self.calibrate_tapers();
+        // Calibration shrank the taper's other days: its long runs stay within their share.
+        // Only lighter weeks are touched, and no ramp is measured from one of those.
+        let mut weeks = std::mem::take(&mut self.weeks);
+        for week in weeks.iter_mut().filter(|w| w.down_week) {
+            self.enforce_long_share(week, false);
+        }
+        self.weeks = weeks;
         self.add_contrast();
         let weeks = self.render();
         let athlete = self.input.athlete;
@@ -333,13 +388,21 @@ impl<'a> Planner<'a> {
         let mut prev_nonrace = self.pre_season_load;
         let mut last_normal = self.pre_season_load;
         let mut prev_down = false;
+        let (mut prev_km, mut last_normal_km) = (0.0, 0.0);
+        let comeback = self.input.athlete.runner_type == RunnerType::Comeback;
         let mut weeks = std::mem::take(&mut self.weeks);
         for week in &mut weeks {
             self.enforce_ramp(week, prev_nonrace, prev_down, last_normal);
+            let km_reference = if prev_down { last_normal_km } else { prev_km };
+            if comeback && km_reference > 0.0 {
+                self.enforce_distance_ramp(week, km_reference);
+            }
             prev_nonrace = nonrace_load(week);
             prev_down = week.down_week;
+            prev_km = self.run_km(week);
             if !week.down_week {
                 last_normal = prev_nonrace;
+                last_normal_km = prev_km;
             }
         }
         self.weeks = weeks;
@@ -351,14 +414,16 @@ impl<'a> Planner<'a> {
         let n_weeks = self.map.weeks();
         let mut level = self.v0;
         let mut since_down = 0usize;
-        let mut prev_load = pre_season_load;
         let mut prev_down = false;
         let mut prev_run_km = 0.0;
+        let mut last_normal_run_km = 0.0;
         let mut last_normal_nonrace = pre_season_load;
         let mut prev_nonrace = pre_season_load;
         let mut pre_taper_level = self.v0;
         let mut cycle_peak_level = self.v0;
         let mut seen_types: Vec<SessionType> = Vec::new();
+        // Weeks with quality so far in this cycle (a comeback's workouts grow with them).
+        let mut quality_weeks = 0usize;
         let mut current_cycle: Option<usize> = None;
         let mut long_min_prev: Option<f64> = None;
         let mut peak_long: Option<f64> = None;
@@ -383,6 +448,7 @@ impl<'a> Planner<'a> {
                     since_down = 0;
                     seen_types.clear();
                     peak_long = None;
+                    quality_weeks = 0;
                 }
                 current_cycle = cycle_index;
             }
@@ -472,6 +538,8 @@ impl<'a> Planner<'a> {
                 .filter(|d| d.race.is_some_and(|r| cycle.is_none_or(|c| c.race != r)))
                 .count();
             let mut quality_count = match label {
+                // A comeback: continuous easy running and strides before the first tempo.
+                PhaseKind::Base if comeback && week_of_cycle < COMEBACK_TEMPO_FROM_WEEK => 0,
                 PhaseKind::Base if week_of_cycle >= 2 => self.params.quality_base,
                 PhaseKind::Base => 0,
                 PhaseKind::Build => self.params.quality_build,
@@ -494,14 +562,73 @@ impl<'a> Planner<'a> {
             if no_quality {
                 quality_count = 0;
             }
-            let mut quality = self.choose_quality(label, class, n, quality_count, &mut seen_types);
-            // Quality fits the week: at most ~30 % of its minutes each, ~45 % together.
-            for q in &mut quality {
-                q.1 = q.1.min((run_minutes * 0.3).max(30.0));
+            // A comeback's first workout comes in a normal week, not a down week.
+            if comeback && down_week && pre_taper && quality_weeks == 0 {
+                quality_count = 0;
             }
-            while quality.len() > 1 && quality.iter().map(|q| q.1).sum::<f64>() > run_minutes * 0.45
+            let mut quality = self.choose_quality(label, class, n, quality_count, &mut seen_types);
+            // A comeback's workouts start short and grow a little every week they are done.
+            if comeback {
+                let grown = MIN_QUALITY_MIN + 3.0 * quality_weeks as f64;
+                for q in &mut quality {
+                    q.1 = q.1.min(grown);
+                }
+            }
+            if !quality.is_empty() {
+                quality_weeks += 1;
+            }
+            // A down week's workouts are no bigger than last week's: the week is for absorbing.
+            if down_week
+                && pre_taper
+                && let Some(last) = self.weeks.last()
             {
-                quality.pop();
+                let last_quality = |kind: Option<SessionType>| {
+                    last.slots
+                        .iter()
+                        .filter(|s| s.kind.is_hard() && s.race.is_none())
+                        .filter(|s| kind.is_none_or(|k| s.kind == k))
+                        .map(|s| s.minutes)
+                        .reduce(f64::min)
+                };
+                for q in &mut quality {
+                    if let Some(m) = last_quality(Some(q.0)).or(last_quality(None)) {
+                        q.1 = q.1.min(m.max(MIN_QUALITY_MIN));
+                    }
+                }
+            }
+            // Quality fits the week: at most ~30 % of its minutes each, ~45 % together.
+            // Sessions are shortened to fit (down to the shortest real workout) before one is
+            // dropped, and a dropped one is named in the week's reasons.
+            for q in &mut quality {
+                q.1 =
+                    q.1.min((run_minutes * QUALITY_SESSION_SHARE).max(MIN_QUALITY_MIN));
+            }
+            let mut quality_notes = Vec::new();
+            while quality.len() > 1 {
+                let budget = run_minutes * QUALITY_WEEK_SHARE;
+                let total: f64 = quality.iter().map(|q| q.1).sum();
+                if total <= budget {
+                    break;
+                }
+                let floor = MIN_QUALITY_MIN * quality.len() as f64;
+                if budget >= floor {
+                    // Shorten the longer sessions first, none below the shortest workout.
+                    let excess_room: f64 = quality.iter().map(|q| q.1 - MIN_QUALITY_MIN).sum();
+                    let cut = (total - budget) / excess_room.max(1.0);
+                    for q in &mut quality {
+                        q.1 = (q.1 - (q.1 - MIN_QUALITY_MIN) * cut).floor();
+                    }
+                    break;
+                }
+                if let Some((kind, _, _)) = quality.pop() {
+                    quality_notes.push(format!(
+                        "{} left out: {} quality sessions do not fit in {:.0} % of the week's {:.0} running minutes",
+                        kind.label(),
+                        quality.len() + 1,
+                        QUALITY_WEEK_SHARE * 100.0,
+                        run_minutes
+                    ));
+                }
             }
 
             // The long run.
@@ -557,18 +684,23 @@ impl<'a> Planner<'a> {
                 cross_training,
                 run_walk,
                 beginner: athlete.is_beginner(),
-                medium_long: matches!(class, RaceDistance::Marathon | RaceDistance::Half)
+                // Not in a B race's week: its days around the race are short and easy.
+                medium_long: !has_b_race
                     && pre_taper
-                    && label != PhaseKind::Base
-                    || class == RaceDistance::Marathon && pre_taper,
+                    && (matches!(class, RaceDistance::Marathon | RaceDistance::Half)
+                        && label != PhaseKind::Base
+                        || class == RaceDistance::Marathon),
             });
             let mut week = PlannedWeek {
                 start,
                 phase: label,
                 down_week,
                 slots: built.slots,
-                headline: String::new(),
-                notes: built.notes,
+                n,
+                of,
+                pre_taper,
+                headline_change: headline_change.clone(),
+                notes: [quality_notes, built.notes].concat(),
                 class,
             };
             for d in days {
@@ -595,47 +727,37 @@ impl<'a> Planner<'a> {
             for slot in &mut week.slots {
                 slot.minutes = slot.minutes.round();
             }
-            self.enforce_long_share(&mut week);
+            self.enforce_long_share(&mut week, true);
             let mut cap_reason =
                 self.enforce_ramp(&mut week, prev_nonrace, prev_down, last_normal_nonrace);
-            if comeback && !prev_down && prev_run_km > 0.0 {
-                cap_reason = cap_reason.or(self.enforce_distance_ramp(&mut week, prev_run_km));
+            // After a down week the distance climbs back to the last normal week's, plus
+            // the cap (the ramp warning measures it the same way).
+            let km_reference = if prev_down {
+                last_normal_run_km
+            } else {
+                prev_run_km
+            };
+            if comeback && km_reference > 0.0 {
+                cap_reason = cap_reason.or(self.enforce_distance_ramp(&mut week, km_reference));
             }
             if let Some(reason) = cap_reason {
                 week.notes.push(reason);
             }
-            let load = week.load();
-            let change = if prev_load > 0.0 {
-                (load / prev_load - 1.0) * 100.0
-            } else {
-                0.0
-            };
-            let label_text = label.label();
-            week.headline = if headline_change.is_empty() {
-                if pre_taper {
-                    format!(
-                        "{label_text} {n}/{of} · {change:+.0} % load ({})",
-                        self.params.ramp_reason
-                    )
-                } else {
-                    match label {
-                        PhaseKind::Taper => format!(
-                            "{label_text} {n}/{of} · {change:+.0} % load: volume cut, intensity kept"
-                        ),
-                        PhaseKind::Race => format!("Race week · {change:+.0} % load"),
-                        _ => format!("{label_text} {n}/{of} · easy running only"),
-                    }
-                }
-            } else {
-                format!("{label_text} {n}/{of} · {change:+.0} % load, {headline_change}")
-            };
-            prev_load = load;
+            // Shortened workouts shrink the week: the long run stays within its share.
+            self.enforce_long_share(&mut week, true);
+
+            if let Some(note) = self.enforce_volume_cap(&mut week) {
+                week.notes.push(note);
+            }
             prev_nonrace = nonrace_load(&week);
             prev_down = week.down_week;
             if !week.down_week {
                 last_normal_nonrace = nonrace_load(&week);
             }
             prev_run_km = self.run_km(&week);
+            if !week.down_week {
+                last_normal_run_km = prev_run_km;
+            }
             self.weeks.push(week);
         }
     }
@@ -654,8 +776,11 @@ impl<'a> Planner<'a> {
         if count == 0 {
             return Vec::new();
         }
+        let comeback = athlete.runner_type == RunnerType::Comeback;
         let candidates: Vec<SessionType> = if athlete.is_beginner() {
             vec![SessionType::Threshold]
+        } else if comeback {
+            comeback_quality_types(label, class).to_vec()
         } else {
             quality_types(label, class, n).to_vec()
         };
@@ -666,6 +791,24 @@ impl<'a> Planner<'a> {
             }
             let mut kind = kind;
             let mut why = format!("{} quality", label.label());
+            if comeback && kind == SessionType::Threshold && label == PhaseKind::Base {
+                why = "Comeback: steady tempo running is the first intensity to return".to_owned();
+            }
+            if comeback
+                && matches!(label, PhaseKind::Base | PhaseKind::Build)
+                && achilles_or_calf_history(athlete)
+            {
+                why.push_str(
+                    " · no hills yet: uphill running loads the Achilles and calf (injury history)",
+                );
+            }
+            if kind == SessionType::Hills
+                && achilles_or_calf_history(athlete)
+                && matches!(label, PhaseKind::Base | PhaseKind::Build)
+            {
+                kind = SessionType::Threshold;
+                why.push_str(" · threshold instead of hills: uphill running loads the Achilles and calf (injury history)");
+            }
             if kind == SessionType::Hills && !athlete.equipment.hills {
                 kind = SessionType::Threshold;
                 why.push_str(" · no hills nearby: threshold instead of hill reps");
@@ -754,6 +897,9 @@ impl<'a> Planner<'a> {
 
     fn long_run(&self, ask: LongRunAsk) -> Option<(f64, bool, String)> {
         let athlete = self.input.athlete;
+        let comeback = athlete.runner_type == RunnerType::Comeback;
+        // A comeback gets a modest long run (from two hours of running a week).
+        let min_long = self.min_long_run();
         if ask.run_walk || ask.run_minutes < 120.0 {
             return None;
         }
@@ -769,6 +915,7 @@ impl<'a> Planner<'a> {
             )
         } else {
             let share = match ask.label {
+                PhaseKind::Base if comeback => guard_share,
                 PhaseKind::Base => LONG_RUN_SHARE - 0.02,
                 PhaseKind::Specific if ask.class == RaceDistance::Marathon => LONG_RUN_SHARE + 0.02,
                 PhaseKind::Build | PhaseKind::Specific => LONG_RUN_SHARE,
@@ -779,32 +926,54 @@ impl<'a> Planner<'a> {
             let progression_km =
                 athlete.longest_recent_run_km.max(8.0) + 1.5 * (ask.week_index as f64 + 1.0);
             let progression = progression_km * easy / 60.0;
-            let mut minutes = (ask.run_minutes * share).min(cap).min(progression);
+            let by_share = ask.run_minutes * share;
+            let mut minutes = by_share.min(cap).min(progression);
             if ask.down_week {
                 minutes = minutes.min(ask.prev.unwrap_or(minutes) * 0.8);
             }
-            let limit = if minutes >= cap - 0.5 {
-                format!(" (cap for the {})", ask.class.label())
+            // Name what holds the long run where it is.
+            let limit = if ask.down_week && minutes < by_share.min(cap).min(progression) - 0.5 {
+                " (down week: 80 % of last week's)".to_owned()
+            } else if minutes >= cap - 0.5 {
+                format!(
+                    " (cap for the {}: {cap_km:.0} km or {cap_min:.0} min)",
+                    ask.class.label()
+                )
             } else if minutes >= progression - 0.5 {
-                " (progression from the longest recent run)".to_owned()
+                " (progression from the longest recent run: about 1.5 km more a week)".to_owned()
+            } else if share >= guard_share - 1e-9 {
+                format!(
+                    " (held by the coach's {:.0} % long-run share of the week)",
+                    guard_share * 100.0
+                )
             } else {
-                String::new()
+                format!(" (the phase's {:.0} % share of the week)", share * 100.0)
             };
             (minutes, limit)
         };
         let minutes = minutes.round();
-        if minutes < MIN_LONG_RUN_MIN {
+        if minutes < min_long {
             return None;
         }
+        // Marathon: race-specific long runs carry marathon-pace segments most weeks (SCIENCE.md,
+        // "long runs with marathon-pace segments"), not in down weeks; the half every other week.
         let with_pace = ask.label == PhaseKind::Specific
-            && matches!(ask.class, RaceDistance::Marathon | RaceDistance::Half)
-            && ask.n.is_multiple_of(2);
-        let km = minutes * 60.0 / easy;
-        let why = format!(
-            "Long run ≈ {km:.0} km, {:.0} % of the week's minutes{limit}",
-            minutes / ask.run_minutes.max(1.0) * 100.0
-        );
-        Some((minutes, with_pace, why))
+            && match ask.class {
+                RaceDistance::Marathon => !ask.down_week,
+                RaceDistance::Half => ask.n.is_multiple_of(2),
+                _ => false,
+            };
+        // The distance and share are written when the session is rendered (see `render`).
+        Some((minutes, with_pace, format!("{LONG_RUN_WHY}{limit}")))
+    }
+
+    /// The shortest run worth calling a long run for this athlete.
+    fn min_long_run(&self) -> f64 {
+        if self.input.athlete.runner_type == RunnerType::Comeback {
+            COMEBACK_LONG_RUN_MIN
+        } else {
+            MIN_LONG_RUN_MIN
+        }
     }
 
     /// Hard days of the previous week and race days of the next: spacing crosses weeks.
@@ -830,7 +999,9 @@ impl<'a> Planner<'a> {
                 let race = &self.input.races[ri];
                 let predicted = self.paces.race_time_s(race.distance_km) / 60.0;
                 let warmup = if race.distance_km <= 21.0 { 15.0 } else { 0.0 };
-                slot.minutes = (predicted + warmup).round();
+                // A session lasts at most a day (the file's limit); races are ≤ 100 km, so
+                // this only guards against a pace model gone wrong.
+                slot.minutes = (predicted + warmup).round().min(24.0 * 60.0);
                 slot.why = Cow::Borrowed(match race.priority {
                     Priority::A => "A race",
                     Priority::B => "B race",
@@ -841,7 +1012,7 @@ impl<'a> Planner<'a> {
     }
 
     /// The long run stays within the coach's share of the week's running distance.
-    fn enforce_long_share(&self, week: &mut PlannedWeek) {
+    fn enforce_long_share(&self, week: &mut PlannedWeek, redistribute: bool) {
         let share = self.input.guardrails.max_long_run_share_pct / 100.0;
         let easy = self.paces.easy_s_per_km();
         let km_of = |s: &Slot| -> f64 {
@@ -865,16 +1036,40 @@ impl<'a> Planner<'a> {
         // Margin: minutes-to-km here is an estimate (race-pace segments run faster).
         let max_km = share * other / (1.0 - share).max(0.01) * 0.93;
         if long_km > max_km {
+            let before = week.slots[li].minutes;
             let slot = &mut week.slots[li];
             slot.minutes = (slot.minutes * max_km / long_km).floor();
-            slot.why.to_mut().push_str(&format!(
-                " · shortened to stay within {:.0} % of the week",
+            let freed = before - slot.minutes;
+            let note = format!(
+                " · shortened to stay within the coach's {:.0} % long-run share of the week",
                 share * 100.0
-            ));
+            );
+            if !slot.why.contains(&note) {
+                slot.why.to_mut().push_str(&note);
+            }
             if slot.minutes < 30.0 {
                 slot.kind = SessionType::Easy;
                 slot.rpe = 3.0;
                 slot.long_with_pace = false;
+            }
+            // The minutes go to the week's other easy runs rather than vanish: the week keeps
+            // its volume (and the next week's ramp its reference). They only lower the share.
+            let others: Vec<usize> = week
+                .slots
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| {
+                    *i != li
+                        && s.race.is_none()
+                        && matches!(s.kind, SessionType::Easy | SessionType::Strides)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if redistribute && !others.is_empty() {
+                let each = (freed / others.len() as f64).floor();
+                for i in others {
+                    week.slots[i].minutes += each;
+                }
             }
         }
     }
@@ -895,9 +1090,11 @@ impl<'a> Planner<'a> {
             prev_nonrace
         };
         let limit = reference * (1.0 + self.params.ramp);
-        let mut dropped = None;
+        let mut notes: Vec<String> = Vec::new();
+        let mut shortened = false;
         // Most running stays easy (Seiler's ~80/20): when the cap would squeeze easy volume
-        // below about 60 %, a quality session goes instead.
+        // below about 60 %, the quality sessions are shortened first (not below the shortest
+        // real workout), and only then does one go.
         loop {
             let load = nonrace_load(week);
             let fixed: f64 = week
@@ -911,6 +1108,29 @@ impl<'a> Planner<'a> {
             if load <= limit || !squeezed {
                 break;
             }
+            let is_quality = |s: &Slot| s.kind.is_hard() && s.race.is_none() && !s.flexible;
+            let room: f64 = week
+                .slots
+                .iter()
+                .filter(|s| is_quality(s))
+                .map(|s| (s.minutes - MIN_QUALITY_MIN).max(0.0) * s.rpe)
+                .sum();
+            if !shortened && room >= 1.0 {
+                shortened = true;
+                let needed = fixed - (limit - 0.6 * flexible);
+                let cut = (needed / room).clamp(0.0, 1.0);
+                let mut shortest = f64::INFINITY;
+                for slot in week.slots.iter_mut().filter(|s| is_quality(s)) {
+                    let spare = (slot.minutes - MIN_QUALITY_MIN).max(0.0);
+                    slot.minutes = (slot.minutes - (spare * cut).ceil()).max(MIN_QUALITY_MIN);
+                    shortest = shortest.min(slot.minutes);
+                }
+                notes.push(format!(
+                    "quality shortened (to {shortest:.0} min at the shortest) to fit the {:.0} % load cap",
+                    self.params.ramp * 100.0
+                ));
+                continue;
+            }
             let Some(slot) = week
                 .slots
                 .iter_mut()
@@ -919,7 +1139,7 @@ impl<'a> Planner<'a> {
             else {
                 break;
             };
-            dropped = Some(format!(
+            notes.push(format!(
                 "{} made an easy run: the load cap leaves no room for it without cutting easy running",
                 slot.kind.label()
             ));
@@ -938,8 +1158,9 @@ impl<'a> Planner<'a> {
             }
         }
         let load = nonrace_load(week);
+        let joined = |notes: Vec<String>| (!notes.is_empty()).then(|| notes.join(" · "));
         if limit <= 0.0 || load <= limit {
-            return dropped;
+            return joined(notes);
         }
         let fixed: f64 = week
             .slots
@@ -965,15 +1186,22 @@ impl<'a> Planner<'a> {
             slot.minutes = (slot.minutes * f * 0.999).floor();
         }
         week.slots.retain(|s| s.minutes >= 10.0 || s.race.is_some());
-        Some(format!(
+        notes.push(format!(
             "volume trimmed to keep the training-load rise within {:.0} %",
             self.params.ramp * 100.0
-        ))
+        ));
+        joined(notes)
     }
 
     /// Adds an easy run with strides on a free day in `[from, to)`, latest day first but not
     /// the day before the race. Returns whether one was added.
-    fn add_taper_run(&mut self, from: NaiveDate, to: NaiveDate, minutes: f64) -> bool {
+    fn add_taper_run(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+        minutes: f64,
+        keep_rest_days: bool,
+    ) -> bool {
         let mut day = to - chrono::Duration::days(2);
         while day >= from {
             let free = usize::try_from((day - self.map.start).num_days())
@@ -990,9 +1218,17 @@ impl<'a> Planner<'a> {
                 let rpe = SessionType::Strides.default_rpe();
                 let room = self.make_room(wi, minutes * rpe, from, to);
                 let minutes = (room / rpe).floor().min(minutes);
+                let min_rest = usize::from(self.input.guardrails.min_rest_days_per_week);
                 let week = &mut self.weeks[wi];
                 let index = usize::try_from((day - week.start).num_days()).unwrap_or(0);
-                if minutes >= MIN_SESSION_MIN && !week.slots.iter().any(|s| s.day == index) {
+                let mut used: Vec<usize> = week.slots.iter().map(|s| s.day).collect();
+                used.sort_unstable();
+                used.dedup();
+                let keeps_rest = !keep_rest_days || 7 - used.len() > min_rest;
+                if minutes >= MIN_SESSION_MIN
+                    && keeps_rest
+                    && !week.slots.iter().any(|s| s.day == index)
+                {
                     week.slots.push(Slot {
                         day: index,
                         kind: SessionType::Strides,
@@ -1062,13 +1298,70 @@ impl<'a> Planner<'a> {
         last_normal * (1.0 + self.params.ramp)
     }
 
-    /// Running distance of a planned week, races excluded.
+    /// Running distance of a week as its rendered sessions will show it (races aside): the
+    /// same session content `render` writes, so the volume cap holds on what the coach sees.
+    fn rendered_km(&self, week: &PlannedWeek) -> f64 {
+        week.slots
+            .iter()
+            .filter(|s| s.kind.is_run() && s.race.is_none())
+            .map(|s| {
+                let date = week.start + Days::new(s.day as u64);
+                workout(&WorkoutRequest {
+                    kind: s.kind,
+                    minutes: s.minutes,
+                    phase: self.map.phase_on(date),
+                    class: week.class,
+                    athlete: self.input.athlete,
+                    paces: &self.paces,
+                    run_walk: s.why.starts_with("Run-walk"),
+                    long_with_pace: s.long_with_pace,
+                    race: None,
+                })
+                .distance_km
+                .unwrap_or(0.0)
+            })
+            .sum()
+    }
+
+    /// The coach's weekly volume cap holds on the week's running distance: the minutes are
+    /// planned at easy pace, but workouts run faster and strides add distance.
+    fn enforce_volume_cap(&self, week: &mut PlannedWeek) -> Option<String> {
+        let cap = self.input.guardrails.max_weekly_volume_km?;
+        let mut trimmed = false;
+        for _ in 0..4 {
+            let km = self.rendered_km(week);
+            if km <= cap {
+                break;
+            }
+            let factor = cap / km * 0.99;
+            for slot in week
+                .slots
+                .iter_mut()
+                .filter(|s| s.kind.is_run() && s.race.is_none())
+            {
+                slot.minutes = (slot.minutes * factor)
+                    .floor()
+                    .max(MIN_SESSION_MIN.min(slot.minutes));
+            }
+            trimmed = true;
+        }
+        trimmed.then(|| format!("running trimmed to the coach's {cap:.0} km weekly cap"))
+    }
+
+    /// Running distance of a planned week, races excluded, as the sessions will show it.
     fn run_km(&self, week: &PlannedWeek) -> f64 {
         let easy = self.paces.easy_s_per_km();
         week.slots
             .iter()
             .filter(|s| s.kind.is_run() && s.race.is_none())
-            .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces))
+            .map(|s| {
+                let strides = if s.kind == SessionType::Strides {
+                    STRIDES_EXTRA_KM
+                } else {
+                    0.0
+                };
+                s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces) + strides
+            })
             .sum()
     }
 
@@ -1080,7 +1373,13 @@ impl<'a> Planner<'a> {
         if km <= limit || km <= 0.0 {
             return None;
         }
-        let factor = limit / km;
+        let strides: f64 = week
+            .slots
+            .iter()
+            .filter(|s| s.kind == SessionType::Strides)
+            .count() as f64
+            * STRIDES_EXTRA_KM;
+        let factor = ((limit - strides) / (km - strides).max(0.1)).clamp(0.0, 1.0);
         for slot in &mut week.slots {
             if slot.race.is_none() && slot.kind.is_run() {
                 slot.minutes = (slot.minutes * factor).floor();
@@ -1134,6 +1433,7 @@ impl<'a> Planner<'a> {
             let date = week_start + Days::new(slot.day as u64);
             slot.race.is_none() && date >= final_start && date < cycle.race_day
         };
+        let mut over_ceilings = false;
         // Only a taper outside the band is adjusted, and then to just inside it, so the
         // week keeps the shape the builder gave it. Very small volumes cannot be scaled below
         // the shortest sensible run, so the smallest easy session goes instead.
@@ -1145,7 +1445,7 @@ impl<'a> Planner<'a> {
                     / SessionType::Strides.default_rpe())
                 .round()
                 .max(MIN_SESSION_MIN);
-                if !self.add_taper_run(final_start, cycle.race_day, minutes) {
+                if !self.add_taper_run(final_start, cycle.race_day, minutes, false) {
                     return;
                 }
                 continue;
@@ -1181,13 +1481,28 @@ impl<'a> Planner<'a> {
                 } else {
                     factor
                 };
+                let week = &self.weeks[wi];
+                let scales_up = week_factor > 1.0
+                    && !over_ceilings
+                    && week.slots.iter().any(|s| in_window(week.start, s));
+                let ceilings: Vec<f64> = week
+                    .slots
+                    .iter()
+                    .map(|s| {
+                        if scales_up {
+                            self.easy_ceiling(week, s, true)
+                        } else {
+                            f64::INFINITY
+                        }
+                    })
+                    .collect();
                 let week = &mut self.weeks[wi];
                 let start = week.start;
-                for slot in &mut week.slots {
+                for (slot, ceiling) in week.slots.iter_mut().zip(ceilings) {
                     if in_window(start, slot) {
                         let scaled = slot.minutes * week_factor;
                         let minutes = if week_factor > 1.0 {
-                            scaled.floor()
+                            scaled.floor().min(ceiling.max(slot.minutes))
                         } else {
                             scaled.round()
                         }
@@ -1196,6 +1511,22 @@ impl<'a> Planner<'a> {
                         slot.minutes = minutes;
                     }
                 }
+            }
+            if !changed && factor > 1.0 {
+                // Every run of the final days is at its ceiling (short recovery jogs, the
+                // shakeout): another short easy run with strides carries the missing load.
+                let missing = ((1.0 - target) * pre - fin) * final_days as f64;
+                let minutes = (missing / SessionType::Strides.default_rpe())
+                    .round()
+                    .clamp(MIN_SESSION_MIN, 45.0);
+                if !self.add_taper_run(final_start, cycle.race_day, minutes, true) {
+                    // No free day either: the taper's load band wins over short jogs.
+                    if over_ceilings {
+                        return;
+                    }
+                    over_ceilings = true;
+                }
+                continue;
             }
             if !changed && factor < 1.0 {
                 let smallest = self
@@ -1239,6 +1570,73 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The week's first line: phase position, the load change the plan really has (computed
+    /// from the rendered sessions, after every cap and calibration) and why.
+    fn headline(&self, pw: &PlannedWeek, before: &[Week], sessions: &[Session]) -> String {
+        let label = pw.phase.label();
+        let (n, of) = (pw.n, pw.of);
+        let load = sessions.iter().map(Session::load_au).total();
+        let change_over = |reference: Option<&Week>| {
+            reference
+                .map(Week::load_au)
+                .filter(|l| *l > 0.0)
+                .map_or(0.0, |r| (load / r - 1.0) * 100.0)
+        };
+        let prev = before.last();
+        let change = change_over(prev);
+        let hard = sessions
+            .iter()
+            .any(|s| s.is_hard() && s.kind != SessionType::Race);
+        if !pw.headline_change.is_empty() {
+            return format!(
+                "{label} {n}/{of} · {change:+.0} % load, {}",
+                pw.headline_change
+            );
+        }
+        if pw.pre_taper {
+            // Back from a down week: measured, like the ramp cap, from the week before it.
+            if prev.is_some_and(|p| p.phase == PhaseKind::Recovery)
+                && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
+            {
+                return format!(
+                    "{label} {n}/{of} · back from the recovery block: {:+.0} % load on the last full training week ({})",
+                    change_over(Some(normal)),
+                    self.params.ramp_reason
+                );
+            }
+            if prev.is_some_and(|p| p.down_week)
+                && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
+            {
+                return format!(
+                    "{label} {n}/{of} · back from the down week: {:+.0} % load on the week before it ({})",
+                    change_over(Some(normal)),
+                    self.params.ramp_reason
+                );
+            }
+            return format!(
+                "{label} {n}/{of} · {change:+.0} % load ({})",
+                self.params.ramp_reason
+            );
+        }
+        match pw.phase {
+            PhaseKind::Taper => match before.iter().rev().find(|w| !w.down_week) {
+                Some(full) => format!(
+                    "{label} {n}/{of} · {:+.0} % load on the last full training week: volume cut, intensity kept",
+                    change_over(Some(full))
+                ),
+                None => {
+                    format!("{label} {n}/{of} · {change:+.0} % load: volume cut, intensity kept")
+                }
+            },
+            PhaseKind::Race => format!("Race week · {change:+.0} % load"),
+            PhaseKind::Recovery if !hard => format!("{label} {n}/{of} · easy running only"),
+            PhaseKind::Recovery => format!("{label} {n}/{of} · {change:+.0} % load"),
+            _ => format!(
+                "{label} {n}/{of} · {change:+.0} % load: the taper starts this week, volume cut, intensity kept"
+            ),
+        }
+    }
+
     /// Turns planned weeks into model weeks with sessions, ids and reasons.
     fn render(&self) -> Vec<Week> {
         let athlete = self.input.athlete;
@@ -1251,6 +1649,12 @@ impl<'a> Planner<'a> {
                 .iter()
                 .filter(|s| s.kind.is_run())
                 .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces))
+                .sum();
+            let run_minutes: f64 = pw
+                .slots
+                .iter()
+                .filter(|s| s.kind.is_run() && s.race.is_none())
+                .map(|s| s.minutes)
                 .sum();
             let mut sessions = Vec::with_capacity(pw.slots.len());
             for slot in &pw.slots {
@@ -1280,6 +1684,15 @@ impl<'a> Planner<'a> {
                     description: w.description,
                     rationale: if slot.why.is_empty() {
                         format!("{} session", w.kind.label())
+                    } else if let Some((_, limit)) = slot.why.split_once(LONG_RUN_WHY) {
+                        // Said from the final session, after every cap has had its say.
+                        match w.distance_km {
+                            Some(km) if w.kind == SessionType::Long => format!(
+                                "Long run ≈ {km:.0} km, {:.0} % of the week's running minutes{limit}",
+                                w.duration_min / run_minutes.max(1.0) * 100.0
+                            ),
+                            _ => "Easy run: too short for a long run this week".to_owned(),
+                        }
                     } else {
                         slot.why.to_string()
                     },
@@ -1292,7 +1705,7 @@ impl<'a> Planner<'a> {
                 .iter()
                 .find(|s| s.kind == SessionType::Long)
                 .and_then(|s| s.distance_km);
-            let mut rationale = pw.headline.clone();
+            let mut rationale = self.headline(pw, &weeks, &sessions);
             if let Some(long_km) = long
                 && run_km > 0.0
             {

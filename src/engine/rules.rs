@@ -77,19 +77,19 @@ pub fn variant_params(
             down_every = 3;
             down_reason = "every 3rd week (comeback)";
             peak_factor = 1.0 + (peak_factor - 1.0) * 2.0;
-            q_base = 0;
+            // One tempo session in the later base weeks (from COMEBACK_TEMPO_FROM_WEEK).
+            q_base = 1;
         }
-        // 5K/10K: intensity density over volume — the top of each variant's quality range,
-        // and quality from the second base week.
+        // 5K/10K: intensity density over volume — two quality sessions a week in build and
+        // race-specific weeks (three when aggressive), and quality from the third base week.
         RunnerType::FiveTenK => {
             peak_factor = 1.0 + (peak_factor - 1.0) * 0.6;
             q_build = q_build.max(2);
+            q_specific = q_specific.max(2);
             q_base = q_base.max(1);
-            if variant != VariantKind::Conservative {
-                q_specific = 3;
-            }
             if variant == VariantKind::Aggressive {
                 q_build = 3;
+                q_specific = 3;
                 q_base = 2;
             }
         }
@@ -155,6 +155,15 @@ pub fn recovery_days(distance_km: f64) -> i64 {
     ((distance_km / 1.609_344).ceil() as i64).max(3)
 }
 
+/// The shortest recovery after an A race when the next A race is close: a third of the
+/// one-day-per-mile rule, at least three days (a marathon ≈ 9 easy days, a 10K 3). Below
+/// that the legs are not back and quality would be a gamble; the "too close" warning says the
+/// rest.
+pub fn min_recovery_days(distance_km: f64) -> i64 {
+    let full = recovery_days(distance_km);
+    full.min(((full as f64) / 3.0).ceil().max(3.0) as i64)
+}
+
 /// Days of mini-taper before a B race (SCIENCE.md: 3–5 days).
 pub fn b_race_taper_days(class: RaceDistance) -> i64 {
     match class {
@@ -206,6 +215,16 @@ pub fn long_run_cap(class: RaceDistance) -> (f64, f64) {
     }
 }
 
+/// The shortest quality session, in minutes: 15 min warm-up, about 10 min of work, 10 min
+/// cool-down. Quality is shortened to this before it is dropped to fit a cap.
+pub const MIN_QUALITY_MIN: f64 = 35.0;
+
+/// One quality session takes at most this share of the week's running minutes, and all of
+/// them together at most [`QUALITY_WEEK_SHARE`]: most running stays easy (Seiler's ~80/20 by
+/// sessions; by minutes the hard sessions' warm-ups and cool-downs are easy running too).
+pub const QUALITY_SESSION_SHARE: f64 = 0.30;
+pub const QUALITY_WEEK_SHARE: f64 = 0.45;
+
 /// Long run as a share of the week's running distance (SCIENCE.md: 25–30 %).
 pub const LONG_RUN_SHARE: f64 = 0.28;
 
@@ -224,8 +243,57 @@ pub fn long_run_step(phase: PhaseKind, n: usize) -> Option<f64> {
     }
 }
 
+/// A recovery jog the day after a hard session lasts at most this long: its job is blood
+/// flow, not volume (Pfitzinger: recovery runs of 30–40 min).
+pub const RECOVERY_RUN_MAX_MIN: f64 = 40.0;
+
+/// In a B race's mini-taper and short recovery, easy runs last at most this long: the days
+/// around the race are for freshness (SCIENCE.md: 3–5 days of mini-taper).
+pub const B_RACE_EASY_MAX_MIN: f64 = 45.0;
+
+/// The long run is the week's longest run: a medium-long run is at most this share of it
+/// (Pfitzinger's medium-long runs are about 2/3–3/4 of the long run), any other easy run at
+/// most [`EASY_OF_LONG`].
+pub const MEDIUM_LONG_OF_LONG: f64 = 0.8;
+pub const EASY_OF_LONG: f64 = 0.75;
+
 /// Weeks of no quality at all for a comeback runner (SCIENCE.md: first 3 weeks).
 pub const COMEBACK_EASY_WEEKS: usize = 3;
+
+/// A comeback's first workout comes in this week of the build-up at the earliest: after the
+/// run-walk weeks, continuous easy running, then strides (source article, comeback runners:
+/// "gradual reintroduction of intensity"; SCIENCE.md, first 3 weeks without quality).
+pub const COMEBACK_TEMPO_FROM_WEEK: usize = 6;
+
+/// A comeback's long run once running is continuous: modest, at least this long to be worth
+/// the name, and within the coach's long-run share.
+pub const COMEBACK_LONG_RUN_MIN: f64 = 30.0;
+
+/// Quality for a comeback runner, in the order intensity returns: steady and threshold
+/// (tempo) running first, hill reps not at all (they load the Achilles and calf), VO2max
+/// intervals only in the race-specific weeks before the race.
+pub fn comeback_quality_types(phase: PhaseKind, class: RaceDistance) -> &'static [SessionType] {
+    use SessionType::{Intervals, RacePace, Threshold};
+    match (phase, class) {
+        (PhaseKind::Base | PhaseKind::Build, _) => &[Threshold],
+        (PhaseKind::Specific, RaceDistance::FiveK | RaceDistance::TenK) => &[Intervals, Threshold],
+        (PhaseKind::Specific, _) => &[Threshold, RacePace],
+        (PhaseKind::Taper | PhaseKind::Race, RaceDistance::FiveK | RaceDistance::TenK) => {
+            &[Intervals]
+        }
+        (PhaseKind::Taper | PhaseKind::Race, _) => &[RacePace],
+        (PhaseKind::Recovery, _) => &[],
+    }
+}
+
+/// An Achilles or calf injury in the athlete's history: hill running loads both (uphill
+/// running raises Achilles tendon load), so hills wait.
+pub fn achilles_or_calf_history(athlete: &Athlete) -> bool {
+    athlete.injury_history.iter().any(|i| {
+        let text = format!("{} {}", i.location, i.description).to_lowercase();
+        text.contains("achilles") || text.contains("calf") || text.contains("soleus")
+    })
+}
 
 /// Weeks of run-walk at the start of a comeback.
 pub const COMEBACK_RUN_WALK_WEEKS: usize = 2;

@@ -7,7 +7,8 @@
 use chrono::{Days, NaiveDate};
 
 use super::rules::{
-    COMPRESSION_PRIORITY, MIN_PHASE_WEEKS, ideal_phase_weeks, recovery_days, taper_days,
+    COMPRESSION_PRIORITY, MIN_PHASE_WEEKS, ideal_phase_weeks, min_recovery_days, recovery_days,
+    taper_days,
 };
 use crate::model::{Athlete, Phase, PhaseKind, Priority, Race, RaceDistance, WeekStart};
 
@@ -88,6 +89,9 @@ pub fn target_races(races: &[Race]) -> Vec<usize> {
     }
 }
 
+/// Races longer than a marathon (with a little slack for course length) are ultras.
+const ULTRA_FROM_KM: f64 = 42.5;
+
 fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
     if n >= 0 {
         d.checked_add_days(Days::new(n.unsigned_abs())).unwrap_or(d)
@@ -103,13 +107,16 @@ fn weeks_between(from: NaiveDate, to: NaiveDate) -> usize {
 /// Lays out the season from `start` (any day; weeks are aligned to `week_start`).
 ///
 /// `pins` are phase starts the coach fixed by dragging; they win over the computed boundary
-/// of the same phase in the cycle that holds them.
+/// of the same phase in the cycle that holds them. `season_end` (the season's last day, or
+/// `NaiveDate::MIN` when it has none) bounds the last recovery block: the plan does not run
+/// past the season the coach set, only to the end of the race's week at least.
 pub fn season_map(
     athlete: &Athlete,
     races: &[Race],
     start: NaiveDate,
     week_start: WeekStart,
     pins: &[(PhaseKind, NaiveDate)],
+    season_end: NaiveDate,
 ) -> SeasonMap {
     let season_start = week_start.week_of(start);
     let mut map = SeasonMap {
@@ -139,28 +146,35 @@ pub fn season_map(
             continue;
         }
         // A later A race too close to the previous one: its recovery is cut short so this race
-        // still gets a build-up and a taper (it is peaked for; a warning says the gap is short).
+        // still gets a build-up and a taper (it is peaked for; a warning says the gap is short),
+        // but never below a short block of easy days: no quality before the legs are back.
         if let Some(prev) = map.cycles.last_mut() {
             let (taper_ideal, _) = taper_days(race.class());
             let latest_start = add_days(race.date, -(taper_ideal + 7));
             if prev.recovery_end >= latest_start {
-                let mut end = week_end(week_start, add_days(latest_start, -7)).max(prev.race_day);
+                let prev_km = races[prev.race].distance_km;
+                let shortest = add_days(prev.race_day, min_recovery_days(prev_km));
+                let mut end = week_end(week_start, add_days(latest_start, -7))
+                    .max(prev.race_day)
+                    .max(week_end(week_start, shortest));
                 if end >= race.date {
                     end = add_days(race.date, -1);
                 }
                 if end < prev.recovery_end {
                     map.notes.push(format!(
-                        "{} comes soon after {}: recovery shortened to {} days.",
+                        "{} comes soon after {}: recovery shortened to {} easy days (about {} advised), then straight into {}'s taper.",
                         race.name,
                         races[prev.race].name,
-                        (end - prev.race_day).num_days()
+                        (end - prev.race_day).num_days(),
+                        recovery_days(prev_km),
+                        race.name
                     ));
                     prev.recovery_end = end;
                 }
                 cycle_start = add_days(prev.recovery_end, 1);
             }
         }
-        let cycle = plan_cycle(
+        let mut cycle = plan_cycle(
             athlete,
             race,
             ri,
@@ -169,14 +183,47 @@ pub fn season_map(
             pins,
             &mut map.notes,
         );
+        if race.distance_km > ULTRA_FROM_KM {
+            map.notes.push(format!(
+                "{} ({:.0} km) is an ultra: trained like a marathon (long runs up to 35 km or \
+                 3 h); the race's time is the VDOT prediction, and recovery is one easy day per \
+                 mile.",
+                race.name, race.distance_km
+            ));
+        }
+        if season_end >= race.date {
+            let last_week = week_end(week_start, season_end).max(week_end(week_start, race.date));
+            if cycle.recovery_end > last_week {
+                map.notes.push(format!(
+                    "{}: the season ends on {season_end}, so its recovery block is cut to {} days \
+                     (about {} are advised); keep the days after the season easy.",
+                    race.name,
+                    (last_week - race.date).num_days(),
+                    recovery_days(race.distance_km)
+                ));
+                cycle.recovery_end = last_week;
+            }
+        }
         cycle_start = add_days(cycle.recovery_end, 1);
         map.cycles.push(cycle);
     }
     if let Some(last) = map.cycles.last() {
         map.end = last.recovery_end;
+        // Races inside the last recovery are on the plan (as races); only later ones are not.
+        for r in races
+            .iter()
+            .filter(|r| r.date > last.race_day && r.date <= last.recovery_end)
+        {
+            map.notes.push(format!(
+                "{} ({}) falls in the recovery after {}: it is on the plan, but run it easy or skip it.",
+                r.name,
+                r.priority.letter(),
+                races[last.race].name
+            ));
+        }
         let later: Vec<&str> = races
             .iter()
-            .filter(|r| r.date > last.race_day)
+            .filter(|r| r.date > last.recovery_end)
             .map(|r| r.name.as_str())
             .collect();
         if !later.is_empty() {

@@ -12,6 +12,7 @@ pub fn generate_variants(input: &PlanInput<'_>) -> [SeasonDraft; 3] {
         input.start(),
         input.season.week_start,
         &input.season.pinned_phase_starts,
+        input.season.end,
     );
     periodize_all(input, &map)
 }

@@ -7,7 +7,7 @@ use super::load::{DailySeries, monotony, planned_daily};
 use super::rules::{LIGHTER_WEEK_SHARE, RAMP_REFERENCE_WEEKS, recovery_days, taper_days};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, Phase, PhaseKind, PmcStart, Priority, Race, RunnerType,
-    SessionType, Severity, Warning, Week, Wellness,
+    SessionType, Severity, Total, Warning, Week, Wellness,
 };
 
 /// Stable warning codes, for tests, filters and scripts.
@@ -113,6 +113,58 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
         let at = Some(week.start);
         let load = week.training_load_au();
         if let Some(prev) = i.checked_sub(1).and_then(|p| input.weeks.get(p))
+            && prev.down_week
+            && let Some(j) = (0..i - 1).rev().find(|&j| !input.weeks[j].down_week)
+            && input.weeks[j].training_load_au() > 0.0
+        {
+            // After down weeks (planned down, taper, race, recovery) the week may climb back
+            // to the last normal week before them plus the cap once — the engine's own
+            // bounce-back — but not beyond.
+            let reference = &input.weeks[j];
+            let rise = load / reference.training_load_au() - 1.0;
+            let since = if i - 1 - j == 1 {
+                "the down week"
+            } else {
+                "the down weeks"
+            };
+            if rise > cap + 1e-6 {
+                out.push(warning(
+                    code::RAMP_OVER_CAP,
+                    if rise > cap * 1.5 {
+                        Severity::Danger
+                    } else {
+                        Severity::Warning
+                    },
+                    at,
+                    at,
+                    format!(
+                        "Training load (races aside) rises {:.0} % over the week of {}, the last normal week before {since}; the cap is {:.0} % a week.",
+                        rise * 100.0,
+                        reference.start.format("%-d %b"),
+                        cap * 100.0
+                    ),
+                    "Return from a down week to about the level before it; trim easy volume.",
+                ));
+            }
+            if input.athlete.runner_type == RunnerType::Comeback {
+                let (a, b) = (training_km(reference), training_km(week));
+                if a > 0.0 && b / a - 1.0 > cap + 1e-6 {
+                    out.push(warning(
+                        code::COMEBACK_RAMP_OVER_CAP,
+                        Severity::Danger,
+                        at,
+                        at,
+                        format!(
+                            "Running volume rises {:.0} % ({a:.0} ➡ {b:.0} km) over the last normal week before {since}, during a comeback; the coach's cap is {:.0} %.",
+                            (b / a - 1.0) * 100.0,
+                            cap * 100.0
+                        ),
+                        "Come back from the down week to the distance before it, not beyond the cap.",
+                    ));
+                }
+            }
+        }
+        if let Some(prev) = i.checked_sub(1).and_then(|p| input.weeks.get(p))
             && !prev.down_week
             && prev.training_load_au() > 0.0
         {
@@ -150,7 +202,7 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
                 ));
             }
             if input.athlete.runner_type == RunnerType::Comeback {
-                let (a, b) = (prev.distance_km(), week.distance_km());
+                let (a, b) = (training_km(prev), training_km(week));
                 if a > 0.0 && b / a - 1.0 > cap + 1e-6 {
                     out.push(warning(
                         code::COMEBACK_RAMP_OVER_CAP,
@@ -261,6 +313,15 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
             ));
         }
     }
+}
+
+/// A week's running distance without its races: what a comeback's distance cap is about.
+fn training_km(week: &Week) -> f64 {
+    week.sessions
+        .iter()
+        .filter(|s| s.kind.is_run() && s.kind != SessionType::Race)
+        .filter_map(|s| s.distance_km)
+        .total()
 }
 
 fn first_name(a: &Athlete) -> &str {

@@ -8,7 +8,9 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::rules::running_days;
+use super::rules::{
+    B_RACE_EASY_MAX_MIN, EASY_OF_LONG, MEDIUM_LONG_OF_LONG, RECOVERY_RUN_MAX_MIN, running_days,
+};
 use crate::model::{Athlete, PhaseKind, SessionType};
 
 /// What the planner knows about one day of the week.
@@ -114,6 +116,10 @@ const QUALITY_DAY_ORDER: [Weekday; 7] = [
     Weekday::Mon,
     Weekday::Sun,
 ];
+
+/// The reason of an easy run the day after a workout that is too long for a recovery jog.
+pub const AFTER_WORKOUT_EASY: &str =
+    "Easy run the day after a workout: relaxed, the slow end of easy";
 
 const MIN_EASY_MIN: f64 = 25.0;
 const MAX_EASY_MIN: f64 = 75.0;
@@ -234,7 +240,10 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         let Some(d) = pick else {
             let any_day = days.iter().any(DayInfo::allows_quality);
             out.notes.push(if any_day {
-                format!("{} left out: no day keeps hard days apart", kind.label())
+                format!(
+                    "{} left out: no free day away from the other hard days, the days around a race and the eve of the long run",
+                    kind.label()
+                )
             } else {
                 format!("{} left out: easy days around the race", kind.label())
             });
@@ -330,7 +339,12 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         easy_days
             .iter()
             .copied()
-            .filter(|&d| !after_hard_day(d) && !days[d].pre_race && Some(d + 1) != long_day)
+            .filter(|&d| {
+                !after_hard_day(d)
+                    && !days[d].pre_race
+                    && !days[d].b_easy
+                    && Some(d + 1) != long_day
+            })
             .min_by_key(|&d| (days[d].date.weekday().num_days_from_monday() as i64 - 2).abs())
     } else {
         None
@@ -346,7 +360,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             w * swing
         }
     };
-    let mut easy_total = (req.run_minutes - fixed_minutes).max(0.0);
+    let easy_total = (req.run_minutes - fixed_minutes).max(0.0);
     // Fewer, longer easy runs rather than many very short ones.
     while easy_days.len() > 1 {
         let total_weight: f64 = easy_days.iter().map(|&d| weight(d)).sum();
@@ -368,24 +382,96 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         }
     }
     let total_weight: f64 = easy_days.iter().map(|&d| weight(d)).sum();
-    let mut lost = 0.0;
-    let mut strides_left = req.strides_days;
-    for &d in &easy_days {
+    // Each easy day's ceiling: recovery jogs stay short, the days around a B race are short
+    // easy runs, and no run is as long as the long run (the medium-long well below it). The
+    // first and last are wishes (`level`): when the other days have no room, the week's
+    // volume wins over them; the days around a race stay short regardless.
+    let long_minutes =
+        long_day.and_then(|l| out.slots.iter().find(|s| s.day == l).map(|s| s.minutes));
+    let after_hard = |d: usize| hard.iter().any(|h| (days[d].date - *h).num_days() == 1);
+    let is_medium_long = |d: usize| Some(d) == medium_long && !after_hard(d);
+    // `level` 0: every ceiling; 1: runs may reach the long run's length; 2: recovery jogs
+    // may be longer too.
+    let ceiling = |d: usize, level: u8| -> f64 {
         let info = &days[d];
-        let share = if total_weight > 0.0 {
-            easy_total * weight(d) / total_weight
-        } else {
-            0.0
-        };
-        let max = if Some(d) == medium_long {
+        let mut max = if is_medium_long(d) {
             MAX_EASY_MIN * 1.3
         } else {
             MAX_EASY_MIN
         };
-        let minutes = share.clamp(min_easy.min(share.max(20.0)), max);
-        lost += (share - minutes).max(0.0);
-        let after_hard = hard.iter().any(|h| (info.date - *h).num_days() == 1);
-        let (kind, why) = if Some(d) == medium_long && !after_hard {
+        if info.pre_race {
+            max = max.min(30.0);
+        }
+        if level < 2 && after_hard(d) && !info.pre_race {
+            max = max.min(RECOVERY_RUN_MAX_MIN);
+        }
+        if info.b_easy {
+            max = max.min(B_RACE_EASY_MAX_MIN);
+        }
+        if level == 0
+            && let Some(long) = long_minutes
+        {
+            let share = if is_medium_long(d) {
+                MEDIUM_LONG_OF_LONG
+            } else {
+                EASY_OF_LONG
+            };
+            max = max.min((long * share).floor());
+        }
+        max
+    };
+    let mut planned: Vec<(usize, f64)> = easy_days
+        .iter()
+        .map(|&d| {
+            let share = if total_weight > 0.0 {
+                easy_total * weight(d) / total_weight
+            } else {
+                0.0
+            };
+            (d, share.max(min_easy.min(share.max(20.0))))
+        })
+        .collect();
+    // Minutes over a day's ceiling go to the days that still have room: first below the long
+    // run, then (rather than losing the week's volume) up to the plain easy-run cap.
+    // Only what the long run's ceiling took moves past it: minutes cut by the short-run
+    // ceilings (recovery jogs, the days around a race) make the week lighter, as meant.
+    let (mut overflow, mut soft, mut lost_hard) = (0.0, 0.0, 0.0);
+    for (d, m) in &mut planned {
+        let (max, loose_max) = (ceiling(*d, 0), ceiling(*d, 2));
+        if *m > max {
+            overflow += *m - max;
+            soft += (*m).min(loose_max) - max.min(loose_max);
+            *m = max;
+        }
+    }
+    for level in [0u8, 1, 2] {
+        if level == 1 {
+            lost_hard = (overflow - soft).max(0.0);
+            overflow = overflow.min(soft);
+        }
+        if overflow < 1.0 {
+            continue;
+        }
+        let room: f64 = planned
+            .iter()
+            .map(|&(d, m)| (ceiling(d, level) - m).max(0.0))
+            .sum();
+        if room < 1.0 {
+            continue;
+        }
+        let give = overflow.min(room);
+        for (d, m) in &mut planned {
+            let spare = (ceiling(*d, level) - *m).max(0.0);
+            *m += give * spare / room;
+        }
+        overflow -= give;
+    }
+    let lost = overflow + lost_hard;
+    let mut strides_left = req.strides_days;
+    for &(d, minutes) in &planned {
+        let info = &days[d];
+        let after_hard = after_hard(d);
+        let (kind, why) = if is_medium_long(d) {
             (
                 SessionType::Easy,
                 Cow::Borrowed("Medium-long easy run: midweek endurance (marathon base template)"),
@@ -395,11 +481,15 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
                 SessionType::Easy,
                 Cow::Borrowed("Shakeout before race day: short and relaxed"),
             )
-        } else if after_hard {
+        } else if after_hard && minutes.round() <= RECOVERY_RUN_MAX_MIN {
             (
                 SessionType::Recovery,
-                Cow::Borrowed("Day after a hard session: recovery pace"),
+                Cow::Borrowed("Day after a hard session: a short recovery jog"),
             )
+        } else if after_hard {
+            // A high-volume week has no other day for these minutes: an easy run, not a
+            // recovery jog of an hour.
+            (SessionType::Easy, Cow::Borrowed(AFTER_WORKOUT_EASY))
         } else if strides_left > 0 && !info.recovery && !info.b_easy && !req.run_walk {
             strides_left -= 1;
             (
@@ -419,15 +509,10 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         } else if info.b_easy {
             (
                 SessionType::Easy,
-                Cow::Borrowed("Around a B race: easy only"),
+                Cow::Borrowed("Around a B race: a short easy run only"),
             )
         } else {
             (SessionType::Easy, Cow::Borrowed("Easy aerobic volume"))
-        };
-        let minutes = if info.pre_race {
-            minutes.min(30.0)
-        } else {
-            minutes
         };
         out.slots.push(Slot {
             day: d,
@@ -441,13 +526,11 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         });
         taken[d] = true;
     }
-    easy_total -= lost;
     if lost > 15.0 {
         out.notes.push(format!(
-            "{lost:.0} min of planned volume left out: easy runs are capped at {MAX_EASY_MIN:.0} min"
+            "{lost:.0} min of planned volume left out: easy runs are capped (recovery jogs {RECOVERY_RUN_MAX_MIN:.0} min, others {MAX_EASY_MIN:.0} min and shorter than the long run)"
         ));
     }
-    let _ = easy_total;
 
     // 6. Cross-training on a spare day, when rest days allow it (comeback balance).
     if req.cross_training {

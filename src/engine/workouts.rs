@@ -17,6 +17,9 @@ pub const RESULT_WINDOW_DAYS: i64 = 400;
 /// VDOT points taken off after an injury break, so comeback paces start gentle.
 pub const COMEBACK_VDOT_PENALTY: f64 = 3.0;
 
+/// Distance the strides add to an easy run: 6 × 20 s at about mile pace, ≈ 70 m each.
+pub const STRIDES_EXTRA_KM: f64 = 0.4;
+
 /// The athlete's paces and where they come from.
 #[derive(Clone, Debug)]
 pub struct PaceBook {
@@ -207,7 +210,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
         SessionType::Strides => (
             3.0,
             Some(p.easy),
-            Some(km(minutes, easy) + 0.4),
+            Some(km(minutes, easy) + STRIDES_EXTRA_KM),
             format!("{minutes} min easy, then 6 × 20 s strides (quick and relaxed, full recovery)"),
         ),
         SessionType::Long => {
@@ -230,7 +233,10 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 )
             } else {
                 let d = km(minutes, easy);
-                let controlled = if req.phase == PhaseKind::Base {
+                // Base and recovery long runs are easy all the way; later ones finish steady.
+                let controlled = if matches!(req.phase, PhaseKind::Base | PhaseKind::Recovery)
+                    || minutes < 45.0
+                {
                     "easy throughout"
                 } else {
                     "easy, last 15 min steady"
@@ -358,7 +364,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
         let race_km = req.race.map_or(10.0, |r| r.distance_km);
         let predicted_min = req.paces.race_time_s(race_km) / 60.0;
         let warmup = if race_km <= 21.0 { 15.0 } else { 0.0 };
-        (predicted_min + warmup).round()
+        (predicted_min + warmup).round().min(24.0 * 60.0)
     } else {
         minutes
     };

@@ -144,7 +144,7 @@ pub fn parse_plan(path: &Path, bytes: &[u8]) -> Result<Plan, LoadError> {
         .clone()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(text)
-        .map_err(|e| syntax_error(path, &e))?;
+        .map_err(|e| syntax_error(path, text, &e))?;
     match header.format.as_deref() {
         Some(FORMAT_TAG) => {}
         Some(other) => {
@@ -175,7 +175,9 @@ pub fn parse_plan(path: &Path, bytes: &[u8]) -> Result<Plan, LoadError> {
     }
 
     // Pass 2: the whole plan, then migration and validation.
-    let plan: Plan = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
+    let plan: Plan = options
+        .from_str(text)
+        .map_err(|e| syntax_error(path, text, &e))?;
     let plan = migrate(plan, version).map_err(|source| LoadError::Version {
         path: path.to_owned(),
         source,
@@ -197,22 +199,64 @@ struct Header {
     version: Option<u32>,
 }
 
-fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> LoadError {
+fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadError {
+    let (line, col) = (e.span.start.line, e.span.start.col);
+    // Whatever the parser expected next, an error with nothing but whitespace after it means
+    // the text stops in the middle of the plan: say that, not "expected a comma".
+    // A cut inside a text value: the string opened here never closes.
+    let open_string = matches!(
+        e.code,
+        ron::Error::ExpectedStringEnd | ron::Error::ExpectedString
+    ) && rest_of_text(text, line, col).matches('"').count() <= 1;
+    let message = if open_string || at_end_of_text(text, line, col) {
+        ENDS_EARLY.to_owned()
+    } else {
+        humanize(&e.code)
+    };
     LoadError::Syntax {
         path: path.to_owned(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: humanize(&e.code),
+        line,
+        col,
+        message,
     }
+}
+
+/// What a plan file that stops before its end is told.
+const ENDS_EARLY: &str =
+    "the file ends too early: it is probably truncated (cut off while saving or copying)";
+
+/// Whether the 1-based `line`:`col` (in characters) is at the end of `text` or followed only
+/// by whitespace.
+fn at_end_of_text(text: &str, line: usize, col: usize) -> bool {
+    rest_of_text(text, line, col).trim().is_empty()
+}
+
+/// The text from the 1-based `line`:`col` (in characters) on; empty past the end.
+fn rest_of_text(text: &str, line: usize, col: usize) -> &str {
+    let Some(line_start) = line_offset(text, line) else {
+        return "";
+    };
+    let rest = &text[line_start..];
+    let offset = rest
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    rest.get(offset..).unwrap_or("")
+}
+
+/// Byte offset of the start of 1-based `line`; `None` past the last line.
+fn line_offset(text: &str, line: usize) -> Option<usize> {
+    if line <= 1 {
+        return Some(0);
+    }
+    text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)
 }
 
 /// A coach-readable sentence for a RON error.
 fn humanize(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
-        E::Eof => {
-            "the file ends too early; it looks truncated (an unfinished save or copy?)".into()
-        }
+        E::Eof => ENDS_EARLY.into(),
         E::ExceededRecursionLimit => {
             "the data is nested far too deeply to be a Peakline plan".into()
         }
@@ -229,6 +273,13 @@ fn humanize(code: &ron::Error) -> String {
             "expected a record in parentheses `( … )` here".into()
         }
         E::ExpectedStructLikeEnd => "expected `)` to close the record here".into(),
+        E::ExpectedIdentifier => "expected a field name (such as `athlete:`) here; the text \
+             does not read as a Peakline plan at this point"
+            .into(),
+        E::UnclosedBlockComment | E::UnclosedLineComment => {
+            "a comment is never closed; the rest of the file is inside it".into()
+        }
+
         E::ExpectedOption => "expected Some(…) or None here".into(),
         E::TrailingCharacters => "unexpected text after the end of the plan".into(),
         E::UnexpectedChar(c) => format!("unexpected character `{c}`"),

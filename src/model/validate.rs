@@ -10,6 +10,12 @@ use super::{Plan, Session, Week};
 const MAX_NAME_CHARS: usize = 200;
 /// Longest accepted free text (notes, descriptions, reasons).
 const MAX_TEXT_CHARS: usize = 20_000;
+/// Longest race the engine plans, km. Ultras to 100 km are real and are trained like a
+/// marathon (long runs capped at 35 km / 3 h, SCIENCE.md); the race itself stays under a day
+/// at any plausible pace (VDOT 15 runs 100 km in about 19 h), so its session fits the 24 h
+/// session limit. Beyond 100 km (24-hour and multi-day events) training is a different sport:
+/// back-to-back long days, night running, sleep — not what this engine models.
+const MAX_RACE_KM: f64 = 100.0;
 
 /// One inconsistency in a plan, located by its path in the file ("races[2].date").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -246,7 +252,25 @@ impl Validator {
             }
             self.text(&format!("{p}.name"), &r.name, MAX_NAME_CHARS);
             self.text(&format!("{p}.notes"), &r.notes, MAX_TEXT_CHARS);
-            self.range(&format!("{p}.distance_km"), r.distance_km, 0.8, 400.0, "km");
+            if r.distance_km.is_finite() && r.distance_km > MAX_RACE_KM {
+                self.push(
+                    format!("{p}.distance_km"),
+                    format!(
+                        "is {} km; Peakline plans races up to {MAX_RACE_KM} km (ultras up to \
+                         100 km are trained like a marathon; longer events are another kind \
+                         of training)",
+                        r.distance_km
+                    ),
+                );
+            } else {
+                self.range(
+                    &format!("{p}.distance_km"),
+                    r.distance_km,
+                    0.8,
+                    MAX_RACE_KM,
+                    "km",
+                );
+            }
             if let Some(goal) = r.goal_time_s {
                 self.range(&format!("{p}.goal_time_s"), goal, 60.0, 1_000_000.0, "s");
             }

@@ -4,6 +4,7 @@ mod audit;
 mod load;
 mod periodize;
 mod predict;
+mod rationale;
 pub mod retro;
 mod review;
 mod runner_types;

@@ -94,6 +94,46 @@ fn ramp_over_cap() {
 }
 
 #[test]
+fn a_jump_after_a_down_week_is_a_ramp_but_the_return_is_not() {
+    let mut plan = adopted_marathoner();
+    assert!(!has(&plan, code::RAMP_OVER_CAP), "{:?}", codes(&plan));
+    let weeks = plan.weeks();
+    let i = (2..weeks.len())
+        .find(|&i| {
+            weeks[i - 1].down_week
+                && !weeks[i - 2].down_week
+                && weeks[i].phase == peakline::model::PhaseKind::Build
+        })
+        .expect("a build week right after a down week");
+    let before = weeks[i - 2].training_load_au();
+    let now = weeks[i].training_load_au();
+    // The engine's own bounce-back is within the cap over the week before the down week.
+    let cap = plan.guardrails.max_weekly_increase_pct / 100.0;
+    assert!(now <= before * (1.0 + cap) + 1.0, "{now} after {before}");
+    // A hand edit well above that (the audit's 956 ➡ 2444 AU) is flagged.
+    let target = before * 1.4;
+    let week = &mut weeks_mut(&mut plan)[i];
+    let minutes = ((target - now) / 3.0).ceil();
+    week.sessions.push(extra(
+        9000,
+        week.start + Days::new(2),
+        SessionType::Easy,
+        minutes,
+    ));
+    let ramp = plan_warnings(&plan)
+        .into_iter()
+        .find(|w| w.code == code::RAMP_OVER_CAP)
+        .expect("a ramp warning after the down week");
+    assert_eq!(ramp.week, Some(plan.weeks()[i].start));
+    assert!(
+        ramp.message
+            .contains("last normal week before the down week"),
+        "{}",
+        ramp.message
+    );
+}
+
+#[test]
 fn returning_to_the_load_before_a_lighter_week_is_not_a_ramp() {
     let mut plan = adopted_marathoner();
     let i = normal_week(&plan);

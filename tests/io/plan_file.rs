@@ -112,10 +112,22 @@ fn truncated_file_says_so_with_its_position() {
             "{msg}"
         );
         assert!(
-            msg.contains("truncated") || msg.contains("expected"),
+            msg.contains("ends too early") && msg.contains("truncated"),
             "{msg}"
         );
+        assert!(!msg.contains("comma"), "{msg}");
     }
+}
+
+#[test]
+fn nonsense_gets_a_sentence_not_a_parser_token() {
+    let err = parse("nest.peakline.ron", "((((((((").expect_err("not a plan");
+    let msg = err.to_string();
+    assert!(!msg.contains("Expected identifier"), "{msg}");
+    assert!(msg.contains("expected a field name"), "{msg}");
+    // Text after the error position: not mistaken for a truncated file.
+    let err = parse("nest.peakline.ron", "(((( format: 1 )))").expect_err("not a plan");
+    assert!(!err.to_string().contains("ends too early"), "{err}");
 }
 
 #[test]
