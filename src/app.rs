@@ -402,9 +402,23 @@ impl PeaklineApp {
         }
     }
 
+    /// Whether anything would be lost by closing now: unsaved plan changes, or a daily
+    /// check-in the athlete filled in but did not record yet.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.doc.is_dirty() || self.pending_check_in().is_some()
+    }
+
+    /// The athlete's filled-in, unrecorded check-in, if any.
+    fn pending_check_in(&self) -> Option<crate::model::Wellness> {
+        self.view
+            .check_in
+            .as_ref()
+            .and_then(ui::athlete_view::CheckIn::pending)
+    }
+
     /// "Peakline — NAME.peakline.ron •" (the dot while there are unsaved changes).
     pub fn window_title(&self) -> String {
-        let dirty = if self.doc.is_dirty() { " •" } else { "" };
+        let dirty = if self.has_unsaved_work() { " •" } else { "" };
         let role = match self.role {
             Role::Coach => "",
             Role::Athlete => " (athlete view)",
@@ -546,7 +560,7 @@ impl PeaklineApp {
 
     /// Runs `action` now, or asks first when it would discard unsaved changes.
     fn request(&mut self, ctx: &egui::Context, action: PendingAction) {
-        if self.doc.is_dirty() {
+        if self.has_unsaved_work() {
             self.confirm = Some(action);
         } else {
             self.perform(ctx, action);
@@ -639,7 +653,21 @@ impl PeaklineApp {
         }
     }
 
+    /// Records the check-in the athlete filled in but did not record: saving is what they
+    /// expect to keep it.
+    fn record_pending_check_in(&mut self) {
+        if let Some(mut w) = self.pending_check_in() {
+            w.logged_at = Some(self.now());
+            if self.apply_edit(&Edit::LogWellness(w), &Reason::default())
+                && let Some(form) = self.view.check_in.as_mut()
+            {
+                form.mark_recorded();
+            }
+        }
+    }
+
     fn save_to(&mut self, path: PathBuf) -> bool {
+        self.record_pending_check_in();
         let now = self.now();
         self.doc.stamp_for_save(now);
         match io::save_plan(self.doc.plan(), &path) {
@@ -752,7 +780,9 @@ impl eframe::App for PeaklineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.has_unsaved_work()
+            && !self.allow_close
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm = Some(PendingAction::Quit);

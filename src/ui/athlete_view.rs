@@ -66,6 +66,9 @@ impl LogDialog {
 #[derive(Clone, Debug)]
 pub struct CheckIn {
     pub wellness: Wellness,
+    /// What the form showed when it opened or was last saved: a form that differs from it
+    /// holds the athlete's unsaved answers.
+    original: Wellness,
 }
 
 impl CheckIn {
@@ -88,7 +91,21 @@ impl CheckIn {
                 motivation: Some(7),
                 ..Wellness::default()
             });
-        Self { wellness }
+        Self {
+            original: wellness.clone(),
+            wellness,
+        }
+    }
+
+    /// The check-in to record when the athlete has changed the form since it was last
+    /// recorded: Save and Quit record or ask about it like any unsaved change.
+    pub fn pending(&self) -> Option<Wellness> {
+        (self.wellness != self.original).then(|| self.wellness.clone())
+    }
+
+    /// The form's answers are in the plan now.
+    pub fn mark_recorded(&mut self) {
+        self.original = self.wellness.clone();
     }
 }
 
@@ -225,14 +242,23 @@ fn session_card(ui: &mut egui::Ui, app: &PeaklineApp, s: &Session, view: &mut Vi
             }
             ui.horizontal(|ui| {
                 if let Some(a) = logged {
-                    ui.label(
-                        RichText::new(format!(
-                            "✔ logged: {} min, effort {}",
-                            (a.duration_s / 60.0).round(),
-                            a.rpe.map_or("–".to_owned(), |r| r.to_string())
-                        ))
-                        .color(Color32::from_rgb(60, 150, 80)),
-                    );
+                    let (text, color) = match a.completion {
+                        Completion::Skipped => ("✖ skipped".to_owned(), ui.visuals().warn_fg_color),
+                        done => (
+                            format!(
+                                "✔ {}: {} min, effort {}",
+                                if done == Completion::Partly {
+                                    "partly done"
+                                } else {
+                                    "done"
+                                },
+                                (a.duration_s / 60.0).round(),
+                                a.rpe.map_or("–".to_owned(), |r| r.to_string())
+                            ),
+                            Color32::from_rgb(60, 150, 80),
+                        ),
+                    };
+                    ui.label(RichText::new(text).color(color));
                 }
                 let label = format!(
                     "{} {} on {}",
@@ -315,11 +341,18 @@ fn check_in_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState, out: 
     score(ui, "Mood (1–10)", &mut w.mood, 1, 10);
     score(ui, "Motivation (1–10)", &mut w.motivation, 1, 10);
     field(ui, "Notes", |ui| ui.text_edit_multiline(&mut w.notes));
-    if ui.button("Save check-in").clicked() {
-        let mut w = w.clone();
-        w.logged_at = Some(app.now());
-        out.push(Command::Edit(Edit::LogWellness(w), Reason::default()));
-    }
+    ui.horizontal(|ui| {
+        if ui.button("Save check-in").clicked() {
+            let mut w = form.wellness.clone();
+            w.logged_at = Some(app.now());
+            out.push(Command::Edit(Edit::LogWellness(w), Reason::default()));
+            form.mark_recorded();
+        }
+        if form.pending().is_some() {
+            ui.label(RichText::new("Not saved yet").color(ui.visuals().warn_fg_color))
+                .on_hover_text("Save check-in, or File ➡ Save, keeps these answers");
+        }
+    });
     ui.label(
         RichText::new("Then File ➡ Save (Ctrl+S) and send the file back to your coach.")
             .small()

@@ -144,6 +144,10 @@ fn athlete_view_has_no_plan_editing_and_saves_logs_and_check_ins() {
     );
     h.get_by_label("Save log").click();
     h.run();
+    // Each card says what became of its session.
+    h.get_by_label("✔ done: 35 min, effort 4");
+    h.get_by_label_contains("✔ partly done: 20 min");
+    h.get_by_label("✖ skipped");
 
     // The check-in, every field.
     for (label, value) in [
@@ -447,4 +451,49 @@ fn a_garmin_export_that_hides_its_unit_is_read_in_the_users_unit() {
         .cloned()
         .expect("the run");
     assert!((run.distance_m.expect("distance") - 6.23 * 1609.344).abs() < 1e-6);
+}
+
+#[test]
+fn a_filled_in_check_in_is_never_silently_lost() {
+    let dir = temp_dir();
+    let path = demo_file(dir.path(), "maya.peakline.ron");
+    let open = || {
+        let mut options = AppOptions::for_tests(today());
+        options.role = Role::Athlete;
+        options.file = Some(path.clone());
+        app_harness_with(options)
+    };
+
+    // Answers given, "Save check-in" not pressed: the window shows unsaved work and Quit asks.
+    let mut h = open();
+    assert!(!h.state().has_unsaved_work());
+    h.get_by_role_and_label(egui::Role::Slider, "Readiness (1–10)")
+        .set_value_accesskit(4.0);
+    h.run();
+    h.get_by_label("Not saved yet");
+    assert!(h.state().has_unsaved_work());
+    assert!(h.state().window_title().contains('•'));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+
+    // File ➡ Save keeps them: the check-in is recorded, then the file written.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(!h.state().has_unsaved_work());
+    assert!(h.query_by_label("Not saved yet").is_none());
+    let saved = peakline::io::load_plan(&path).expect("saved plan loads");
+    let check = saved
+        .wellness
+        .iter()
+        .find(|w| w.date == today())
+        .expect("check-in saved with the file");
+    assert_eq!(check.readiness, Some(4));
+    assert!(check.logged_at.is_some());
+
+    // An untouched form is not unsaved work: opening and closing writes nothing.
+    let h = open();
+    assert!(!h.state().has_unsaved_work());
 }
