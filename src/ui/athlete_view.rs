@@ -9,7 +9,9 @@ use eframe::egui::{self, Color32, RichText};
 use super::ViewState;
 use super::style::{field, format_minutes, session_color};
 use crate::app::{Command, Edit, PeaklineApp};
-use crate::model::{Actual, ActualId, Completion, Reason, Session, Source, Sport, Wellness};
+use crate::model::{
+    Actual, ActualId, Completion, Reason, Session, SessionType, Source, Sport, Wellness,
+};
 
 /// Which part of the athlete view is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -360,6 +362,16 @@ fn check_in_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState, out: 
     );
 }
 
+/// A run's pace in s/km when minutes and distance cannot both be right: faster than 2:30 /km
+/// (quicker than the 5K world record) or slower than 15:00 /km (walking).
+fn implausible_run_pace(kind: SessionType, minutes: f64, km: f64) -> Option<f64> {
+    if !kind.is_run() || minutes <= 0.0 || km <= 0.0 {
+        return None;
+    }
+    let pace = minutes * 60.0 / km;
+    (!(150.0..=900.0).contains(&pace)).then_some(pace)
+}
+
 fn log_dialog_ui(
     ctx: &egui::Context,
     app: &PeaklineApp,
@@ -387,6 +399,12 @@ fn log_dialog_ui(
                 ui.add(egui::DragValue::new(&mut dist).range(0.0..=300.0).speed(0.1))
             });
             d.km = units.km_from_distance(dist);
+            if let Some(pace) = implausible_run_pace(d.session.kind, d.minutes, d.km) {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("Check the numbers: that is {} for a run.", units.format_pace(pace)),
+                );
+            }
             let mut rpe = d.actual.rpe.unwrap_or(d.session.rpe);
             field(ui, "Session effort, RPE (0–10)", |ui| ui.add(egui::Slider::new(&mut rpe, 0.0..=10.0).step_by(0.5)))
                 .on_hover_text("How hard was the whole session, about 30 min after? 0 rest, 3 easy, 5 hard-ish, 7 very hard, 10 maximal");
