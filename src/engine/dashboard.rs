@@ -167,9 +167,11 @@ pub fn signals(plan: &Plan, today: NaiveDate, warnings: &[crate::model::Warning]
     // Signals on the load done start when the athlete starts logging: before that there is no
     // "done", only days nobody wrote down (`signals::SessionIndex::logging_on`).
     let index = SessionIndex::new(plan);
+    // A log that began before the season (a watch history imported) counts from its start.
     let logging_from = index
         .first_logged
-        .filter(|d| *d <= end && *d >= first.start);
+        .filter(|d| *d <= end)
+        .map(|d| d.max(first.start));
     let not_logging = "No training logged yet.";
     out.push(log_signal(&index, today));
     // The load that shaped the athlete: logged where logging, the plan before.
@@ -326,14 +328,18 @@ pub fn log_level(days_behind: i64) -> Level {
 }
 
 fn log_signal(index: &SessionIndex<'_>, today: NaiveDate) -> Signal {
-    let Some(last) = index.last_logged.filter(|d| *d < today) else {
+    let Some(last) = index.last_logged else {
         return unknown("Athlete's log", LOG_MEANING, "Nothing logged yet.");
     };
+    // Today's entry (or one dated later by a wrong device clock) is as current as it gets.
+    let last = last.min(today);
     let days = (today - last).num_days();
     Signal {
         name: "Athlete's log",
         value: Some(days as f64),
-        display: if days <= 1 {
+        display: if days == 0 {
+            "up to today".to_owned()
+        } else if days == 1 {
             format!("up to {}", last.format("%-d %b"))
         } else {
             format!(

@@ -238,3 +238,26 @@ fn log_levels_at_their_boundaries() {
     assert_eq!(log_level(7), Level::Amber);
     assert_eq!(log_level(8), Level::Red);
 }
+
+#[test]
+fn a_log_that_began_before_the_season_and_reaches_today_counts() {
+    // A watch history imported from before the season, and today's run logged already.
+    let mut plan = marathoner();
+    let season_start = plan.weeks()[0].start;
+    crate::common::log_as_planned(&mut plan, days_ago(20), today());
+    let mut old = plan.actuals[0].clone();
+    old.id = peakline::model::ActualId(9_999);
+    old.session = None;
+    old.date = season_start - chrono::Days::new(400);
+    plan.actuals.push(old);
+    let all = signals(&plan, today(), &[]);
+    let log = signal(&all, "Athlete's log");
+    assert_eq!(
+        (log.level, log.display.as_str()),
+        (Level::Green, "up to today")
+    );
+    for name in ["Form", "Acute:chronic", "Compliance 7 d", "Compliance 28 d"] {
+        let s = signal(&all, name);
+        assert!(s.value.is_some(), "{name}: {s:?}");
+    }
+}
