@@ -231,7 +231,7 @@ impl PeaklineApp {
             self.status = "An import is already running".to_owned();
             return;
         }
-        let opts = data::import_options(self.prefs.units);
+        let opts = data::import_options(self.prefs.units, self.today);
         self.import_job = Some(data::ImportJob::start(paths, opts, self.egui_ctx.clone()));
     }
 

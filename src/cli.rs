@@ -203,7 +203,13 @@ pub fn main() -> ExitCode {
             files,
             output,
             garmin_units,
-        }) => import::run(&plan, &files, output.as_deref(), garmin_units.as_deref()),
+        }) => import::run(
+            &plan,
+            &files,
+            output.as_deref(),
+            garmin_units.as_deref(),
+            today,
+        ),
         Some(Command::Export {
             plan,
             ics,

@@ -8,6 +8,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use chrono::NaiveDate;
+
 use crate::app::Units;
 use crate::io::import::{
     DistanceUnit, ImportBatch, ImportOptions, ImportReport, apply_import, import_paths,
@@ -88,9 +90,11 @@ impl ImportJob {
 
 /// The import's options in the app: the machine's time zone, and the user's unit setting as
 /// the unit of Garmin Connect exports that do not reveal theirs (an account set to miles
-/// usually belongs to a coach who set Peakline to miles too).
-pub fn import_options(units: Units) -> ImportOptions {
+/// usually belongs to a coach who set Peakline to miles too). Activities after `today` get a
+/// note in the report.
+pub fn import_options(units: Units, today: NaiveDate) -> ImportOptions {
     ImportOptions {
+        today: Some(today),
         garmin_distance_unit: Some(match units {
             Units::Metric => DistanceUnit::Km,
             Units::Imperial => DistanceUnit::Mi,

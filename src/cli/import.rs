@@ -5,6 +5,8 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
+
 use crate::io;
 use crate::io::import::{
     DistanceUnit, FileReport, ImportOptions, Outcome, apply_import, import_paths,
@@ -19,6 +21,7 @@ pub fn run(
     files: &[PathBuf],
     output: Option<&Path>,
     garmin_units: Option<&str>,
+    today: NaiveDate,
 ) -> ExitCode {
     let Some(mut plan) = super::load_or_report(plan_path) else {
         return ExitCode::FAILURE;
@@ -31,6 +34,7 @@ pub fn run(
                 DistanceUnit::Km
             }
         }),
+        today: Some(today),
         ..ImportOptions::default()
     };
     let batch = import_paths(files, &opts, |_, _| ControlFlow::Continue(()));

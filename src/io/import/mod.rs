@@ -35,7 +35,7 @@ use std::io::Read;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, Utc};
 
 use crate::model::{Source, Sport};
 
@@ -122,6 +122,10 @@ pub struct ImportOptions {
     /// passes the user's unit setting, the CLI its `--garmin-units`. `None`: kilometres. The
     /// file's own evidence always wins; see the "Distance unit" notes of the Garmin reader.
     pub garmin_distance_unit: Option<DistanceUnit>,
+    /// The user's today: activities dated after it are imported (the coach decides) but
+    /// the file's report says so, since a device with a wrong clock is the usual cause.
+    /// `None`: no check.
+    pub today: Option<NaiveDate>,
 }
 
 impl Default for ImportOptions {
@@ -130,6 +134,7 @@ impl Default for ImportOptions {
             zone: LocalZone::Machine,
             use_file_offset: true,
             garmin_distance_unit: None,
+            today: None,
         }
     }
 }
@@ -406,6 +411,34 @@ pub struct FileActivities {
     pub skipped_rows: usize,
 }
 
+impl FileActivities {
+    /// Adds a note when activities are dated after `today` (a device clock set wrong, or a
+    /// file from another time zone near midnight).
+    fn with_future_note(mut self, today: Option<NaiveDate>) -> Self {
+        let Some(today) = today else {
+            return self;
+        };
+        let future: Vec<NaiveDate> = self
+            .activities
+            .iter()
+            .map(|a| a.start.date())
+            .filter(|d| *d > today)
+            .collect();
+        if let Some(first) = future.iter().min() {
+            self.assumptions.push(format!(
+                "{} dated after today (from {}): imported as dated; check the device's clock",
+                if future.len() == 1 {
+                    "1 activity is".to_owned()
+                } else {
+                    format!("{} activities are", future.len())
+                },
+                first.format("%-d %b %Y")
+            ));
+        }
+        self
+    }
+}
+
 impl From<Vec<Activity>> for FileActivities {
     fn from(activities: Vec<Activity>) -> Self {
         Self {
@@ -463,6 +496,7 @@ pub fn read_bytes(
         import_plain(file_name, file_name, bytes, opts)
     };
     result
+        .map(|f| f.with_future_note(opts.today))
         .map(FileActivities::into_printable)
         .map_err(ImportError::into_printable)
 }
