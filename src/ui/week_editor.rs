@@ -387,4 +387,21 @@ fn logged_ui(ui: &mut egui::Ui, plan: &crate::model::Plan, s: &Session) {
         } else {
             a.notes.as_str()
         });
+    // The athlete's words are what a coach reads first: shown, not hidden in a tooltip.
+    let note = a.notes.trim();
+    if !note.is_empty() {
+        const SHOWN_CHARS: usize = 90;
+        let shown: String = note.chars().take(SHOWN_CHARS).collect();
+        let ellipsis = if note.chars().count() > SHOWN_CHARS {
+            "…"
+        } else {
+            ""
+        };
+        ui.label(
+            RichText::new(format!("“{shown}{ellipsis}”"))
+                .small()
+                .italics(),
+        )
+        .on_hover_text(note);
+    }
 }

@@ -1224,3 +1224,37 @@ fn dragging_the_timeline_off_the_handles_pans_it_and_changes_nothing() {
         "a pan is not a click"
     );
 }
+
+#[test]
+fn the_week_editor_shows_what_the_athlete_logged_and_wrote() {
+    let mut plan = crate::common::marathoner();
+    let week = plan.weeks()[5].clone();
+    let session = week
+        .sessions
+        .iter()
+        .find(|s| s.kind.is_hard())
+        .expect("a quality session")
+        .clone();
+    plan.actuals.push(peakline::model::Actual {
+        id: peakline::model::ActualId(1),
+        date: session.date,
+        session: Some(session.id),
+        kind: Some(session.kind),
+        completion: peakline::model::Completion::Partly,
+        duration_s: 30.0 * 60.0,
+        rpe: Some(8.0),
+        notes: "Legs heavy, stopped after one rep".to_owned(),
+        ..peakline::model::Actual::default()
+    });
+    let mut h = app_harness();
+    h.state_mut()
+        .set_document(peakline::app::Document::unsaved_but_clean(
+            plan,
+            "m.peakline.ron",
+        ));
+    h.state_mut().view.tab = peakline::ui::Tab::Week;
+    h.state_mut().view.selected_week = Some(week.start);
+    h.run();
+    h.get_by_label("✔ partly 30 min · RPE 8");
+    h.get_by_label("“Legs heavy, stopped after one rep”");
+}
