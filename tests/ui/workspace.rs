@@ -8,6 +8,15 @@ use peakline::model::{Change, PhaseKind, ReasonPick, SessionType, WeekStatus};
 use super::app_harness;
 use crate::common::date;
 
+/// Answers the reason prompt a released timeline drag opens, with a quick pick.
+fn say_why(h: &mut egui_kittest::Harness<'static, peakline::app::PeaklineApp>, pick: &str) {
+    h.get_by_label("Why this change?");
+    h.get_by_label(pick).click();
+    h.run();
+    h.get_by_label("Record change").click();
+    h.run();
+}
+
 #[test]
 fn editing_a_session_asks_why_logs_it_and_undoes_exactly() {
     let mut h = app_harness();
@@ -202,6 +211,17 @@ fn dragging_a_phase_boundary_replans_as_one_undo_step() {
     );
     h.drop_at(to);
     h.run();
+    // Released: the move waits for its reason; the timeline still shows the re-plan.
+    assert_eq!(h.state().doc.plan(), &original, "nothing before the reason");
+    assert!(
+        h.state()
+            .view
+            .timeline
+            .drag
+            .as_ref()
+            .is_some_and(|d| d.awaiting_reason && d.preview.is_some())
+    );
+    say_why(&mut h, "Athlete preference");
 
     let plan = h.state().doc.plan();
     let specific = plan
@@ -229,6 +249,11 @@ fn dragging_a_phase_boundary_replans_as_one_undo_step() {
             ..
         })
     ));
+    assert_eq!(
+        plan.change_log.last().and_then(|e| e.reason.pick),
+        Some(ReasonPick::AthletePreference)
+    );
+    assert!(h.state().view.timeline.drag.is_none(), "the drag is over");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(
@@ -418,6 +443,7 @@ fn a_deleted_session_stays_deleted_through_every_kind_of_re_plan() {
     }
     h.drop_at(from + egui::vec2(week_px, 0.0));
     h.run();
+    say_why(&mut h, "Coach judgement");
     if h.query_by_label("Keep my weeks").is_some() {
         h.get_by_label("Keep my weeks").click();
         h.run();
@@ -1066,6 +1092,7 @@ fn dragging_a_race_marker_previews_live_and_commits_one_edit() {
     ));
     h.drop_at(from + egui::vec2(week_px, 0.0));
     h.run();
+    say_why(&mut h, "Travel");
     if h.query_by_label("Keep my weeks").is_some() {
         h.get_by_label("Keep my weeks").click();
         h.run();
@@ -1257,4 +1284,37 @@ fn the_week_editor_shows_what_the_athlete_logged_and_wrote() {
     h.run();
     h.get_by_label("✔ partly 30 min · RPE 8");
     h.get_by_label("“Legs heavy, stopped after one rep”");
+}
+
+#[test]
+fn cancelling_the_reason_of_a_drag_leaves_the_plan_as_it_was() {
+    let mut h = app_harness();
+    let original = h.state().doc.plan().clone();
+    let week_px = {
+        let a = h.get_by_label_contains("Week of 4 Jan 2027").rect();
+        let b = h.get_by_label_contains("Week of 11 Jan 2027").rect();
+        b.center().x - a.center().x
+    };
+    let from = h
+        .get_by_label_contains("Race-specific start")
+        .rect()
+        .center();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=4 {
+        h.hover_at(from + egui::vec2(step as f32 * week_px / 2.0, 0.0));
+        h.run();
+    }
+    h.drop_at(from + egui::vec2(2.0 * week_px, 0.0));
+    h.run();
+    h.get_by_label("Why this change?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().doc.plan(), &original);
+    assert!(!h.state().doc.can_undo());
+    assert!(
+        h.state().view.timeline.drag.is_none(),
+        "the preview is gone"
+    );
 }

@@ -40,6 +40,9 @@ pub struct TimelineDrag {
     pub target: DragTarget,
     pub current: NaiveDate,
     pub preview: Option<Box<Plan>>,
+    /// Released: the edit waits in the reason prompt, and the timeline keeps showing its
+    /// re-plan until the coach records it (or cancels, which drops the drag).
+    pub awaiting_reason: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -238,20 +241,18 @@ pub fn timeline_ui(
                     }),
             );
             accessibility_ui(ui, &canvas, app, weeks, view);
-            interact(
-                ui, &response, &canvas, hovered, app, weeks, figures, view, out,
-            );
+            interact(ui, &response, &canvas, hovered, app, weeks, figures, view);
         });
     if let Some(drag) = &view.timeline.drag {
         ui.label(
             egui::RichText::new(match drag.target {
                 DragTarget::Boundary { kind, .. } => format!(
-                    "Moving the {} start to {} — release to apply, Esc to cancel",
+                    "Moving the {} start to {} — release, then say why; Esc cancels",
                     kind.label().to_lowercase(),
                     drag.current.format("%a %-d %b")
                 ),
                 DragTarget::Race { .. } => format!(
-                    "Moving the race to {} — release to apply, Esc to cancel",
+                    "Moving the race to {} — release, then say why; Esc cancels",
                     drag.current.format("%a %-d %b %Y")
                 ),
             })
@@ -569,7 +570,8 @@ fn open_week(view: &mut ViewState, start: NaiveDate) {
 }
 
 /// Pointer input on the canvas: hover tooltips, clicks on weeks and races, and dragging a
-/// boundary or a race with a live re-plan, committed as one edit on release.
+/// boundary or a race with a live re-plan, handed to the reason prompt on release (one edit,
+/// one undo step, once the coach says why).
 #[allow(clippy::too_many_arguments)]
 fn interact(
     ui: &mut egui::Ui,
@@ -580,8 +582,16 @@ fn interact(
     weeks: &[Week],
     figures: &PlanFigures,
     view: &mut ViewState,
-    out: &mut Vec<Command>,
 ) {
+    if let Some(drag) = &view.timeline.drag
+        && drag.awaiting_reason
+    {
+        // The prompt answered (recorded or cancelled): the drag is over either way.
+        if view.reason_prompt.is_none() {
+            view.timeline.drag = None;
+        }
+        return;
+    }
     let scale = &canvas.scale;
     let base = app.doc.plan();
     let hit_at = |pos: Pos2| {
@@ -609,6 +619,7 @@ fn interact(
             target,
             current: target.original(),
             preview: None,
+            awaiting_reason: false,
         });
         view.timeline.panning = target.is_none();
     }
@@ -656,22 +667,27 @@ fn interact(
             }
         }
         if response.drag_stopped() {
-            if let Some(edit) = target.edit(base, drag.current) {
-                let what = match target {
-                    DragTarget::Boundary { kind, .. } => {
-                        format!(
-                            "Dragged the {} boundary on the timeline",
+            // Like every change of the plan, a drag asks why; until then it stays a preview.
+            match target.edit(base, drag.current) {
+                Some(edit) => {
+                    let when = drag.current.format("%a %-d %b %Y");
+                    let what = match target {
+                        DragTarget::Boundary { kind, .. } => format!(
+                            "Move the start of {} to {when}; the draft weeks re-plan",
                             kind.label().to_lowercase()
-                        )
-                    }
-                    DragTarget::Race { .. } => "Dragged the race on the timeline".to_owned(),
-                };
-                out.push(Command::Edit(
-                    edit,
-                    Reason::new(Some(ReasonPick::CoachJudgement), what),
-                ));
+                        ),
+                        DragTarget::Race { index, .. } => format!(
+                            "Move {} to {when}; the draft weeks re-plan",
+                            base.races
+                                .get(index)
+                                .map_or("the race", |r| r.name.as_str())
+                        ),
+                    };
+                    drag.awaiting_reason = true;
+                    view.reason_prompt = Some(super::ReasonPrompt::new(edit, what));
+                }
+                None => view.timeline.drag = None,
             }
-            view.timeline.drag = None;
         }
         return;
     }
