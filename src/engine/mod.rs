@@ -4,6 +4,7 @@
 //! [`rules`], each with its source (SCIENCE.md in the project docs).
 
 pub mod adopt;
+pub mod agenda;
 pub mod analysis;
 pub mod audit;
 pub mod compare;

@@ -51,6 +51,15 @@ impl Priority {
             Self::C => "C",
         }
     }
+
+    /// How the plan treats a race of this priority, in the coach's words.
+    pub fn treatment(self) -> &'static str {
+        match self {
+            Self::A => "peaked for",
+            Self::B => "mini-taper",
+            Self::C => "trained through",
+        }
+    }
 }
 
 /// Distance classes whose training differs; any distance maps to the nearest class.

@@ -132,6 +132,7 @@ pub struct Derived {
     pub compare: compare::CompareData,
     pub plots: plots::PlotData,
     pub signals: Vec<crate::engine::dashboard::Signal>,
+    pub agenda: crate::engine::agenda::Agenda,
 }
 
 impl ViewState {
@@ -162,6 +163,7 @@ impl ViewState {
             compare: compare::compute(app),
             plots: plots::compute(app),
             signals: crate::engine::dashboard::signals(plan, app.today, &figures.warnings),
+            agenda: crate::engine::agenda::agenda(plan, app.today, &figures.warnings),
         });
         self.derived = Some((revision, Rc::clone(&d)));
         d
@@ -207,7 +209,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) -> Vec
         }
         Tab::Dashboard => {
             let d = view.derived(app);
-            dashboard::dashboard_ui(ui, app, &d.signals);
+            dashboard::dashboard_ui(ui, app, &d.signals, &d.agenda, view);
         }
         Tab::Reviews => review::reviews_ui(ui, app, view, &mut out),
         Tab::Athlete => athlete_panel::athlete_panel_ui(ui, app, view, &mut out),

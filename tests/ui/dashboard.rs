@@ -261,3 +261,138 @@ fn a_log_that_began_before_the_season_and_reaches_today_counts() {
         assert!(s.value.is_some(), "{name}: {s:?}");
     }
 }
+
+#[test]
+fn the_agenda_lists_this_weeks_sessions_races_ahead_and_what_needs_a_decision() {
+    use peakline::engine::agenda::{DayState, agenda};
+    use peakline::model::WeekStatus;
+
+    let mut plan = marathoner();
+    let week = plan
+        .week_containing(today())
+        .expect("the plan covers today")
+        .clone();
+    let before: Vec<_> = week
+        .sessions
+        .iter()
+        .filter(|s| s.date < today() && s.load_au() > 0.0)
+        .map(|s| s.id)
+        .collect();
+    assert!(!before.is_empty(), "sessions before today to log");
+    // The first session before today skipped, the others done at RPE 6.
+    let skipped = before[0];
+    crate::common::log_sessions(&mut plan, week.start, days_ago(1), |s| {
+        Some(if s.id == skipped {
+            (0.0, 0.0)
+        } else {
+            (1.0, 6.0)
+        })
+    });
+    check_in(&mut plan, days_ago(1), days_ago(1), |d| Wellness {
+        pain: Some(5),
+        pain_location: "left calf".to_owned(),
+        ..usual_day(d)
+    });
+
+    let a = agenda(&plan, today(), &[]);
+    assert_eq!(a.week_start, Some(week.start));
+    let planned = week.sessions.iter().filter(|s| s.load_au() > 0.0).count();
+    assert_eq!(a.days.len(), planned);
+    for d in &a.days {
+        let expected = if d.session == skipped {
+            DayState::Skipped
+        } else if d.date < today() {
+            DayState::Done
+        } else if d.date == today() {
+            DayState::Today
+        } else {
+            DayState::Upcoming
+        };
+        assert_eq!(d.state, expected, "{d:?}");
+        assert_eq!(d.logged.is_some(), d.date < today(), "{d:?}");
+        if d.state == DayState::Done {
+            assert!(
+                d.logged.as_deref().is_some_and(|t| t.ends_with("RPE 6")),
+                "{d:?}"
+            );
+        }
+    }
+    // Races ahead, nearest first, counted in days.
+    let dates: Vec<_> = a.races.iter().map(|r| r.date).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    assert_eq!(a.races.len(), plan.races.len());
+    let first = &a.races[0];
+    assert_eq!(first.days, (first.date - today()).num_days());
+    // Drafts within two weeks and the pain report need the coach.
+    assert!(
+        a.attention
+            .iter()
+            .any(|t| t.contains("still a draft")
+                && t.contains(&week.start.format("%-d %b").to_string())),
+        "{:?}",
+        a.attention
+    );
+    assert!(
+        a.attention
+            .iter()
+            .any(|t| t.contains("Pain 5/10 (left calf)")),
+        "{:?}",
+        a.attention
+    );
+
+    // Approved weeks and a pain-free log leave nothing about them.
+    for w in &mut plan.plan.as_mut().expect("adopted").weeks {
+        w.status = WeekStatus::Approved;
+    }
+    plan.wellness.clear();
+    let calm = agenda(&plan, today(), &[]);
+    assert!(
+        calm.attention
+            .iter()
+            .all(|t| !t.contains("draft") && !t.contains("Pain")),
+        "{:?}",
+        calm.attention
+    );
+}
+
+#[test]
+fn the_dashboard_wraps_its_cards_and_opens_a_session_from_the_agenda() {
+    let plan = marathoner();
+    let week = plan
+        .week_containing(today())
+        .expect("the plan covers today")
+        .clone();
+    let session = week
+        .sessions
+        .iter()
+        .find(|s| s.load_au() > 0.0)
+        .expect("a session")
+        .clone();
+    let mut h = app_harness();
+    h.state_mut()
+        .set_document(peakline::app::Document::unsaved_but_clean(
+            plan,
+            "m.peakline.ron",
+        ));
+    h.state_mut().view.tab = Tab::Dashboard;
+    h.run();
+    // Every card lies inside the window (1366 px wide): rows wrap instead of running off.
+    for name in ["Athlete's log", "Open warnings", "Readiness trend"] {
+        let rect = h.get_by_label(name).rect();
+        assert!(rect.right() <= 1366.0, "{name} at {rect:?}");
+    }
+    h.get_by_label("Needs your attention");
+    h.get_by_label("Races ahead");
+    let link = format!("{} · {:.0} min", session.kind.label(), session.duration_min);
+    h.get_all_by_label(&link)
+        .next()
+        .expect("session link")
+        .click();
+    h.run();
+    let view = &h.state().view;
+    assert_eq!(view.tab, Tab::Week);
+    assert_eq!(view.selected_week, Some(week.start));
+    assert_eq!(view.selected_day, Some(session.date));
+}
