@@ -18,7 +18,10 @@ use crate::model::{PhaseKind, Plan, Priority, Reason, ReasonPick, Severity, Warn
 
 const PHASE_ROW: f32 = 26.0;
 const RACE_ROW: f32 = 30.0;
+/// Height of the load bars: at least this, and up to [`BARS_MAX`] on a tall window (the
+/// share of the height the races and phases lists below do not need).
 const BARS: f32 = 170.0;
+const BARS_MAX: f32 = 380.0;
 const AXIS: f32 = 22.0;
 /// Zoom limits: a week no narrower than a bar can show, no wider than a quarter of a screen.
 const MIN_PX_PER_WEEK: f32 = 8.0;
@@ -165,7 +168,8 @@ pub fn timeline_ui(
     let n_weeks = weeks.len() as f32;
     let px_per_week = view.timeline.px_per_week.unwrap_or(fit);
     let width = (n_weeks * px_per_week + 24.0).max(ui.available_width());
-    let height = PHASE_ROW + RACE_ROW + BARS + AXIS;
+    let bars_h = ((ui.available_height() - 300.0) * 0.6).clamp(BARS, BARS_MAX);
+    let height = PHASE_ROW + RACE_ROW + bars_h + AXIS;
     // Ctrl+scroll zooms.
     let zoom = ui.input(|i| {
         if i.modifiers.command {
@@ -200,7 +204,7 @@ pub fn timeline_ui(
                 top: rect.top(),
                 phase_h: PHASE_ROW,
                 race_h: RACE_ROW,
-                bars_h: BARS,
+                bars_h,
             };
             let base = app.doc.plan();
             let hovered = response.hover_pos().and_then(|p| {
@@ -383,7 +387,7 @@ fn paint(
     let bar_w = scale.px_per_week() * 0.7;
     for (i, week) in weeks.iter().enumerate() {
         let x0 = scale.x_from_date(week.start) + scale.px_per_week() * 0.15;
-        let planned_h = (week.load_au() / max_load) as f32 * (BARS - 22.0);
+        let planned_h = (week.load_au() / max_load) as f32 * (rows.bars_h - 22.0);
         let bar = Rect::from_min_max(
             Pos2::new(x0, bars_bottom - planned_h),
             Pos2::new(x0 + bar_w, bars_bottom),
@@ -398,7 +402,7 @@ fn paint(
             painter.rect_stroke(bar, 2.0, Stroke::new(1.5, base), StrokeKind::Inside);
         }
         if let Some(Some(load)) = actual.get(i) {
-            let h = (*load / max_load) as f32 * (BARS - 22.0);
+            let h = (*load / max_load) as f32 * (rows.bars_h - 22.0);
             let a = Rect::from_min_max(
                 Pos2::new(x0 + bar_w * 0.3, bars_bottom - h),
                 Pos2::new(x0 + bar_w * 0.7, bars_bottom),
