@@ -20,6 +20,15 @@ pub struct ChangeLogView {
 
 pub fn change_log_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState) {
     let plan = app.doc.plan();
+    // Until the coach picks one, the comparison shows the week changed last, else the week
+    // open in the editor, else this week: never an empty pane.
+    let default_week = plan
+        .change_log
+        .iter()
+        .rev()
+        .find_map(|e| e.week)
+        .or(view.selected_week)
+        .or_else(|| plan.week_containing(app.today).map(|w| w.start));
     let f = &mut view.change_log;
     ui.horizontal(|ui| {
         field(ui, "Week", |ui| {
@@ -105,12 +114,16 @@ pub fn change_log_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState)
         });
     ui.separator();
     let Some(adopted) = &plan.plan else { return };
+    let shown = f
+        .compare_week
+        .or(default_week)
+        .filter(|w| adopted.weeks.iter().any(|x| x.start == *w));
     ui.horizontal(|ui| {
         ui.strong("Baseline vs current");
         // Named, so a screen reader says what the list picks.
         field(ui, "for the week of", |ui| {
             egui::ComboBox::from_id_salt("compare_week")
-                .selected_text(f.compare_week.map_or("pick a week".to_owned(), |w| {
+                .selected_text(shown.map_or("pick a week".to_owned(), |w| {
                     w.format("%-d %b %Y").to_string()
                 }))
                 .show_ui(ui, |ui| {
@@ -125,7 +138,7 @@ pub fn change_log_ui(ui: &mut egui::Ui, app: &PeaklineApp, view: &mut ViewState)
                 .response
         });
     });
-    if let Some(w) = f.compare_week {
+    if let Some(w) = shown {
         let baseline = adopted.baseline.iter().find(|x| x.start == w);
         let current = adopted.weeks.iter().find(|x| x.start == w);
         ui.columns(2, |cols| {

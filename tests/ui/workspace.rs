@@ -1318,3 +1318,23 @@ fn cancelling_the_reason_of_a_drag_leaves_the_plan_as_it_was() {
         "the preview is gone"
     );
 }
+
+#[test]
+fn the_change_log_compares_a_week_before_one_is_picked() {
+    let mut h = app_harness();
+    h.state_mut().view.tab = peakline::ui::Tab::ChangeLog;
+    h.run();
+    // No week picked and no week changed yet: this week's baseline and current plan.
+    let week = h
+        .state()
+        .doc
+        .plan()
+        .week_containing(crate::common::today())
+        .expect("the demo covers today")
+        .clone();
+    h.get_by_label("Engine's draft (baseline)");
+    h.get_by_label("Current plan");
+    // Unchanged since adoption: both panes show this week's figures.
+    let figures = format!("{:.0} AU, {} hard", week.load_au(), week.hard_sessions());
+    assert_eq!(h.get_all_by_label(&figures).count(), 2, "{figures}");
+}
