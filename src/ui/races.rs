@@ -176,64 +176,7 @@ pub fn race_dialog_ui(ctx: &egui::Context, view: &mut ViewState) {
         } else {
             "Add race"
         });
-        egui::Grid::new("race_form").num_columns(2).show(ui, |ui| {
-            field(ui, "Name", |ui| {
-                ui.add(egui::TextEdit::singleline(&mut dialog.name).hint_text("City 10K"))
-            });
-            ui.end_row();
-            field(ui, "Date", |ui| {
-                ui.add(egui::TextEdit::singleline(&mut dialog.date).hint_text("YYYY-MM-DD"))
-            });
-            ui.end_row();
-            let units = dialog.units;
-            let label = ui.label(format!("Distance ({})", units.distance_label()));
-            ui.horizontal(|ui| {
-                let mut shown = units.distance_from_km(dialog.distance_km);
-                let typed = ui
-                    .add(
-                        egui::DragValue::new(&mut shown)
-                            .range(
-                                units.distance_from_km(*RACE_KM.start())
-                                    ..=units.distance_from_km(*RACE_KM.end()),
-                            )
-                            .speed(0.1)
-                            .max_decimals(3),
-                    )
-                    .labelled_by(label.id);
-                // Only a change converts back: an untouched 42.195 km stays exact in miles.
-                if typed.changed() {
-                    dialog.distance_km = units.km_from_distance(shown);
-                }
-                for (label, km) in STANDARD_KM {
-                    if ui
-                        .small_button(label)
-                        .on_hover_text(units.format_distance(km))
-                        .clicked()
-                    {
-                        dialog.distance_km = km;
-                    }
-                }
-            });
-            ui.end_row();
-            ui.label("Priority");
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut dialog.priority, Priority::A, "A")
-                    .on_hover_text("Peaked for: full taper and recovery");
-                ui.radio_value(&mut dialog.priority, Priority::B, "B")
-                    .on_hover_text("Mini-taper of 3–5 days and a short recovery");
-                ui.radio_value(&mut dialog.priority, Priority::C, "C")
-                    .on_hover_text("Trained through: replaces a workout");
-            });
-            ui.end_row();
-            field(ui, "Goal time", |ui| {
-                ui.add(egui::TextEdit::singleline(&mut dialog.goal).hint_text("h:mm:ss, optional"))
-            });
-            ui.end_row();
-            field(ui, "Notes", |ui| {
-                ui.add(egui::TextEdit::singleline(&mut dialog.notes))
-            });
-            ui.end_row();
-        });
+        race_form_ui(ui, dialog, "race_form");
         if let Some(e) = &dialog.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
@@ -281,4 +224,67 @@ pub fn race_dialog_ui(ctx: &egui::Context, view: &mut ViewState) {
     if prompt.is_some() {
         view.reason_prompt = prompt;
     }
+}
+
+/// The race's fields (name, date, distance with quick picks in the user's units, priority,
+/// goal, notes): shared by the race dialog and the new-season wizard.
+pub fn race_form_ui(ui: &mut egui::Ui, dialog: &mut RaceDialog, id: &str) {
+    egui::Grid::new(id).num_columns(2).show(ui, |ui| {
+        field(ui, "Name", |ui| {
+            ui.add(egui::TextEdit::singleline(&mut dialog.name).hint_text("City 10K"))
+        });
+        ui.end_row();
+        field(ui, "Date", |ui| {
+            ui.add(egui::TextEdit::singleline(&mut dialog.date).hint_text("YYYY-MM-DD"))
+        });
+        ui.end_row();
+        let units = dialog.units;
+        let label = ui.label(format!("Distance ({})", units.distance_label()));
+        ui.horizontal(|ui| {
+            let mut shown = units.distance_from_km(dialog.distance_km);
+            let typed = ui
+                .add(
+                    egui::DragValue::new(&mut shown)
+                        .range(
+                            units.distance_from_km(*RACE_KM.start())
+                                ..=units.distance_from_km(*RACE_KM.end()),
+                        )
+                        .speed(0.1)
+                        .max_decimals(3),
+                )
+                .labelled_by(label.id);
+            // Only a change converts back: an untouched 42.195 km stays exact in miles.
+            if typed.changed() {
+                dialog.distance_km = units.km_from_distance(shown);
+            }
+            for (label, km) in STANDARD_KM {
+                if ui
+                    .small_button(label)
+                    .on_hover_text(units.format_distance(km))
+                    .clicked()
+                {
+                    dialog.distance_km = km;
+                }
+            }
+        });
+        ui.end_row();
+        ui.label("Priority");
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut dialog.priority, Priority::A, "A")
+                .on_hover_text("Peaked for: full taper and recovery");
+            ui.radio_value(&mut dialog.priority, Priority::B, "B")
+                .on_hover_text("Mini-taper of 3–5 days and a short recovery");
+            ui.radio_value(&mut dialog.priority, Priority::C, "C")
+                .on_hover_text("Trained through: replaces a workout");
+        });
+        ui.end_row();
+        field(ui, "Goal time", |ui| {
+            ui.add(egui::TextEdit::singleline(&mut dialog.goal).hint_text("h:mm:ss, optional"))
+        });
+        ui.end_row();
+        field(ui, "Notes", |ui| {
+            ui.add(egui::TextEdit::singleline(&mut dialog.notes))
+        });
+        ui.end_row();
+    });
 }

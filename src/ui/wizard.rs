@@ -42,7 +42,11 @@ impl Wizard {
             step: Step::Athlete,
             start: plan.season.start.to_string(),
             plan,
-            race_form: RaceDialog::new_race(app),
+            // The season is built around its first race: it starts as the A race.
+            race_form: RaceDialog {
+                priority: crate::model::Priority::A,
+                ..RaceDialog::new_race(app)
+            },
             error: None,
             generated: false,
             comparison: None,
@@ -214,11 +218,11 @@ fn races_step(ui: &mut egui::Ui, w: &mut Wizard) {
     for (i, r) in w.plan.races.clone().iter().enumerate() {
         ui.horizontal(|ui| {
             ui.label(format!(
-                "{} · {} · {} · {} km",
+                "{} · {} · {} · {}",
                 r.priority.letter(),
                 r.name,
-                r.date,
-                r.distance_km
+                r.date.format("%a %-d %b %Y"),
+                w.race_form.units.format_distance(r.distance_km)
             ));
             if ui
                 .small_button("🗑")
@@ -230,27 +234,7 @@ fn races_step(ui: &mut egui::Ui, w: &mut Wizard) {
         });
     }
     let f = &mut w.race_form;
-    egui::Grid::new("wiz_race").num_columns(2).show(ui, |ui| {
-        field(ui, "Name", |ui| ui.text_edit_singleline(&mut f.name));
-        ui.end_row();
-        field(ui, "Date", |ui| ui.text_edit_singleline(&mut f.date));
-        ui.end_row();
-        field(ui, "Distance (km)", |ui| {
-            ui.add(
-                egui::DragValue::new(&mut f.distance_km)
-                    .range(0.8..=400.0)
-                    .speed(0.1),
-            )
-        });
-        ui.end_row();
-        ui.label("Priority");
-        ui.horizontal(|ui| {
-            ui.radio_value(&mut f.priority, crate::model::Priority::A, "A");
-            ui.radio_value(&mut f.priority, crate::model::Priority::B, "B");
-            ui.radio_value(&mut f.priority, crate::model::Priority::C, "C");
-        });
-        ui.end_row();
-    });
+    super::races::race_form_ui(ui, f, "wiz_race");
     if ui.button("➕ Add this race").clicked() {
         match f.race() {
             Ok(race) => {
@@ -258,6 +242,9 @@ fn races_step(ui: &mut egui::Ui, w: &mut Wizard) {
                 w.plan.races.sort_by_key(|r| r.date);
                 w.error = None;
                 f.name.clear();
+                f.goal.clear();
+                f.notes.clear();
+                f.priority = crate::model::Priority::B;
             }
             Err(e) => w.error = Some(e),
         }

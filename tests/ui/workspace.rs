@@ -282,8 +282,21 @@ fn the_new_season_wizard_drafts_and_opens_a_season() {
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.get_by_label("Date").type_text("2027-05-02");
-    h.get_by_role_and_label(egui::Role::RadioButton, "A")
-        .click();
+    // The first race is the A race unless the coach says otherwise; quick picks set the
+    // distance exactly, as in the race dialog.
+    h.get_by_label("Half").click();
+    h.run();
+    h.get_by_label("➕ Add this race").click();
+    h.run();
+    // A second race starts as a B race.
+    h.get_by_label("Name").click();
+    h.run();
+    h.get_by_label("Name").type_text("Spring 10K");
+    h.get_by_label("Date").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Date").type_text("2027-04-04");
+    h.get_by_label("10K").click();
     h.run();
     h.get_by_label("➕ Add this race").click();
     h.run();
@@ -295,7 +308,18 @@ fn the_new_season_wizard_drafts_and_opens_a_season() {
     h.run();
     let plan = h.state().doc.plan();
     assert_eq!(plan.athlete.name, "Sam Okoro");
-    assert_eq!(plan.races.len(), 1);
+    let races: Vec<_> = plan
+        .races
+        .iter()
+        .map(|r| (r.name.as_str(), r.distance_km, r.priority))
+        .collect();
+    assert_eq!(
+        races,
+        [
+            ("Spring 10K", 10.0, peakline::model::Priority::B),
+            ("Lakeside Half", 21.0975, peakline::model::Priority::A),
+        ]
+    );
     let adopted = plan.plan.as_ref().expect("adopted");
     assert_eq!(adopted.variant, peakline::model::VariantKind::Moderate);
     assert!(
