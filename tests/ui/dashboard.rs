@@ -24,6 +24,21 @@ fn readiness(score: u8) -> impl Fn(NaiveDate) -> Wellness {
     }
 }
 
+/// The app on the dashboard of `plan`.
+fn dashboard_of(
+    plan: peakline::model::Plan,
+) -> egui_kittest::Harness<'static, peakline::app::PeaklineApp> {
+    let mut h = app_harness();
+    h.state_mut()
+        .set_document(peakline::app::Document::unsaved_but_clean(
+            plan,
+            "m.peakline.ron",
+        ));
+    h.state_mut().view.tab = Tab::Dashboard;
+    h.run();
+    h
+}
+
 fn signal<'a>(all: &'a [Signal], name: &str) -> &'a Signal {
     all.iter()
         .find(|s| s.name == name)
@@ -164,14 +179,7 @@ fn signals_without_data_still_explain_their_thresholds() {
         }
     }
 
-    let mut h = app_harness();
-    h.state_mut()
-        .set_document(peakline::app::Document::unsaved_but_clean(
-            plan,
-            "m.peakline.ron",
-        ));
-    h.state_mut().view.tab = Tab::Dashboard;
-    h.run();
+    let mut h = dashboard_of(plan);
     h.get_by_label("Monotony").hover();
     h.run();
     h.get_by_label_contains("No data: Needs the last 7 days logged.");
@@ -370,14 +378,7 @@ fn the_dashboard_wraps_its_cards_and_opens_a_session_from_the_agenda() {
         .find(|s| s.load_au() > 0.0)
         .expect("a session")
         .clone();
-    let mut h = app_harness();
-    h.state_mut()
-        .set_document(peakline::app::Document::unsaved_but_clean(
-            plan,
-            "m.peakline.ron",
-        ));
-    h.state_mut().view.tab = Tab::Dashboard;
-    h.run();
+    let mut h = dashboard_of(plan);
     // Every card lies inside the window (1366 px wide): rows wrap instead of running off.
     for name in ["Athlete's log", "Open warnings", "Readiness trend"] {
         let rect = h.get_by_label(name).rect();
