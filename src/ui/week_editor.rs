@@ -126,10 +126,12 @@ pub fn week_editor_ui(
         .resizable(true)
         .default_size(300.0)
         .show(ui, |ui| side_ui(ui, week, figures));
+    // The day columns reach down the window: the whole column is the drop target.
+    let column_h = (ui.available_height() - 40.0).max(220.0);
     egui::ScrollArea::both()
         .id_salt("week_days")
         .show(ui, |ui| {
-            days_ui(ui, app, week, editable, view);
+            days_ui(ui, app, week, editable, column_h, view);
         });
     let _ = out;
 }
@@ -172,6 +174,7 @@ fn days_ui(
     app: &PeaklineApp,
     week: &Week,
     editable: bool,
+    column_h: f32,
     view: &mut ViewState,
 ) {
     let units = app.prefs.units;
@@ -213,7 +216,7 @@ fn days_ui(
                         .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.25));
                 }
                 let (_, dropped) = ui.dnd_drop_zone::<SessionId, ()>(frame, |ui| {
-                    ui.set_min_size(egui::vec2(column_w - 10.0, 220.0));
+                    ui.set_min_size(egui::vec2(column_w - 10.0, column_h));
                     let sessions: Vec<&Session> =
                         week.sessions.iter().filter(|s| s.date == date).collect();
                     if sessions.is_empty() {
