@@ -74,25 +74,39 @@ pub struct CheckIn {
 }
 
 impl CheckIn {
+    /// The day's check-in if there is one; else a form starting from the athlete's last
+    /// check-in before it (their own usual, so an unchanged slider does not pull their readiness
+    /// towards someone else's 7), or from middle values on the first day.
     fn for_day(app: &PeaklineApp, date: NaiveDate) -> Self {
-        let wellness = app
-            .doc
-            .plan()
-            .wellness
+        let all = &app.doc.plan().wellness;
+        let last_before = all
+            .iter()
+            .filter(|w| w.date < date)
+            .max_by_key(|w| w.date)
+            .map(|w| Wellness {
+                date,
+                notes: String::new(),
+                logged_at: None,
+                ..w.clone()
+            });
+        let mut wellness = all
             .iter()
             .find(|w| w.date == date)
             .cloned()
-            .unwrap_or_else(|| Wellness {
+            .or(last_before)
+            .unwrap_or(Wellness {
                 date,
-                readiness: Some(7),
-                pain: Some(0),
-                sleep_hours: Some(7.5),
-                sleep_quality: Some(3),
-                soreness: Some(2),
-                mood: Some(7),
-                motivation: Some(7),
                 ..Wellness::default()
             });
+        // Answers never given start in the middle of their scale (every slider shows a value;
+        // filled in here, so the untouched form equals what it started from).
+        wellness.readiness.get_or_insert(7);
+        wellness.pain.get_or_insert(0);
+        wellness.sleep_hours.get_or_insert(7.5);
+        wellness.sleep_quality.get_or_insert(3);
+        wellness.soreness.get_or_insert(2);
+        wellness.mood.get_or_insert(7);
+        wellness.motivation.get_or_insert(7);
         Self {
             original: wellness.clone(),
             wellness,

@@ -501,3 +501,39 @@ fn a_filled_in_check_in_is_never_silently_lost() {
     let h = open();
     assert!(!h.state().has_unsaved_work());
 }
+
+#[test]
+fn a_new_check_in_starts_from_the_athletes_last_one() {
+    let dir = temp_dir();
+    let path = demo_file(dir.path(), "maya.peakline.ron");
+    let mut plan = peakline::io::load_plan(&path).expect("demo loads");
+    plan.wellness.retain(|w| w.date < today());
+    plan.wellness.push(peakline::model::Wellness {
+        date: today(),
+        readiness: Some(4),
+        pain: Some(3),
+        pain_location: "left knee".to_owned(),
+        sleep_hours: Some(6.0),
+        notes: "slept badly".to_owned(),
+        ..peakline::model::Wellness::default()
+    });
+    peakline::io::save_plan(&plan, &path).expect("saved");
+
+    let mut options = AppOptions::for_tests(today() + chrono::Days::new(1));
+    options.role = Role::Athlete;
+    options.file = Some(path.clone());
+    let h = app_harness_with(options);
+    let value = |label: &str| {
+        use egui_kittest::kittest::NodeT;
+        h.get_by_role_and_label(egui::Role::Slider, label)
+            .accesskit_node()
+            .numeric_value()
+    };
+    // Yesterday's answers, not a stranger's 7 out of 10; the note is not carried over.
+    assert_eq!(value("Readiness (1–10)"), Some(4.0));
+    assert_eq!(value("Pain (0–10)"), Some(3.0));
+    assert_eq!(value("Sleep (hours)"), Some(6.0));
+    assert!(h.query_by_label_contains("slept badly").is_none());
+    // Untouched, it is not the athlete's answer yet: nothing unsaved.
+    assert!(!h.state().has_unsaved_work());
+}
