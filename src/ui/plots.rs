@@ -256,7 +256,8 @@ fn base_plot<'a>(
         .height(height)
         .legend(
             Legend::default()
-                .position(Corner::RightTop)
+                // Top left: a season starts low and builds, so that corner is the emptiest.
+                .position(Corner::LeftTop)
                 .follow_insertion_order(true),
         )
         .link_axis(group, [true, false])
