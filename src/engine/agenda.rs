@@ -136,9 +136,9 @@ pub fn agenda(plan: &Plan, today: NaiveDate, warnings: &[Warning]) -> Agenda {
 
     let due = audit_due(plan, today);
     if due.due {
+        let why = due.text.trim_end_matches(": due.").trim_end_matches('.');
         out.attention.push(format!(
-            "Monthly audit due — {} (Reviews, Monthly audit).",
-            due.text
+            "Monthly audit due: {why}. Open Reviews ➡ Monthly audit."
         ));
     }
     let horizon = add_days(today, APPROVE_AHEAD_DAYS);

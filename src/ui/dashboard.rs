@@ -27,7 +27,7 @@ pub fn hover_text(s: &Signal) -> String {
 }
 
 /// Width of one signal card; the cards wrap into as many columns as the window holds.
-const CARD_WIDTH: f32 = 230.0;
+const CARD_WIDTH: f32 = 196.0;
 
 /// The ten-minute view: one card per signal with its colour, value and meaning on hover, then
 /// the week's agenda (races ahead, this week's sessions, what needs a decision).

@@ -397,3 +397,27 @@ fn the_dashboard_wraps_its_cards_and_opens_a_session_from_the_agenda() {
     assert_eq!(view.selected_week, Some(week.start));
     assert_eq!(view.selected_day, Some(session.date));
 }
+
+#[test]
+fn the_agenda_says_when_the_monthly_audit_is_due() {
+    use peakline::engine::agenda::agenda;
+    let mut plan = marathoner();
+    crate::common::log_as_planned(&mut plan, days_ago(20), days_ago(1));
+    let not_yet = agenda(&plan, today(), &[]);
+    assert!(
+        not_yet.attention.iter().all(|t| !t.contains("audit")),
+        "{:?}",
+        not_yet.attention
+    );
+    crate::common::log_as_planned(&mut plan, days_ago(35), days_ago(21));
+    let due = agenda(&plan, today(), &[]);
+    let line = due
+        .attention
+        .iter()
+        .find(|t| t.starts_with("Monthly audit due: "))
+        .unwrap_or_else(|| panic!("{:?}", due.attention));
+    assert!(
+        line.contains(" weeks)") && line.ends_with("Open Reviews ➡ Monthly audit."),
+        "{line}"
+    );
+}
