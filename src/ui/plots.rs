@@ -256,8 +256,7 @@ fn base_plot<'a>(
         .height(height)
         .legend(
             Legend::default()
-                // Top left: a season starts low and builds, so that corner is the emptiest.
-                .position(Corner::LeftTop)
+                .position(Corner::RightTop)
                 .follow_insertion_order(true),
         )
         .link_axis(group, [true, false])
