@@ -22,7 +22,7 @@ use super::rules::{
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
 use super::week_builder::{BuiltWeek, DayInfo, MAX_EASY_MIN, Slot, WeekRequest, build_week};
-use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout};
+use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout, workout_distance_km};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, PhaseKind, Priority, Race, RaceDistance, RunnerType,
     Season, SeasonDraft, Session, SessionId, SessionType, Total, VariantKind, Week, WeekStatus,
@@ -348,7 +348,7 @@ impl<'a> Planner<'a> {
         let mut notes = self.map.notes.clone();
         let peak_why = match self.input.guardrails.max_weekly_volume_km {
             Some(cap) if athlete.runner_type == RunnerType::Comeback => format!(
-                "{:.0} % of the coach's {cap:.0} km cap: a comeback rebuilds toward it, {:.0} km now",
+                "{:.0} % of the coach's {cap:.0} km cap: a comeback rebuilds toward it at the ramp cap as the weeks allow, {:.0} km now",
                 comeback_volume_share(self.params.variant) * 100.0,
                 athlete.weekly_volume_km
             ),
@@ -1460,7 +1460,7 @@ impl<'a> Planner<'a> {
             .filter(|s| s.kind.is_run() && s.race.is_none())
             .map(|s| {
                 let date = week.start + Days::new(s.day as u64);
-                workout(&WorkoutRequest {
+                workout_distance_km(&WorkoutRequest {
                     kind: s.kind,
                     minutes: s.minutes,
                     phase: self.map.phase_on(date),
@@ -1471,7 +1471,6 @@ impl<'a> Planner<'a> {
                     long_with_pace: s.long_with_pace,
                     race: None,
                 })
-                .distance_km
                 .unwrap_or(0.0)
             })
             .sum()
