@@ -11,16 +11,18 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::load::pmc_start_steady;
 use super::rules::{
-    COMEBACK_EASY_WEEKS, COMEBACK_LONG_RUN_MIN, COMEBACK_RUN_WALK_WEEKS, COMEBACK_TEMPO_FROM_WEEK,
-    DOWN_WEEK_FACTOR, LONG_RUN_SHARE, MEDIUM_LONG_OF_LONG, MIN_LONG_RUN_MIN, MIN_QUALITY_MIN,
-    QUALITY_SESSION_SHARE, QUALITY_WEEK_SHARE, RECOVERY_RUN_MAX_MIN, TAPER_CUT_RANGE,
-    TAPER_CUT_TARGET, VariantParams, achilles_or_calf_history, b_race_recovery_days,
-    b_race_taper_days, comeback_quality_types, equivalent_type, long_run_cap, long_run_step,
-    quality_types, taper_volume_shares, variant_params,
+    COMEBACK_EASY_WEEKS, COMEBACK_LONG_RUN_MIN, COMEBACK_RUN_WALK_WEEKS, COMEBACK_STRENGTH_MIN_MIN,
+    COMEBACK_TEMPO_FROM_WEEK, DOWN_WEEK_FACTOR, DOWN_WEEK_MAX_DISTANCE_SHARE,
+    DOWN_WEEK_MAX_LOAD_SHARE, LONG_RUN_SHARE, MEDIUM_LONG_OF_LONG, MIN_LONG_RUN_MIN,
+    MIN_QUALITY_MIN, QUALITY_SESSION_SHARE, QUALITY_WEEK_SHARE, RECOVERY_RUN_MAX_MIN,
+    TAPER_CUT_RANGE, TAPER_CUT_TARGET, VariantParams, achilles_or_calf_history,
+    b_race_recovery_days, b_race_taper_days, comeback_quality_types, comeback_volume_share,
+    equivalent_type, long_run_cap, long_run_step, min_easy_run_min, quality_types,
+    taper_volume_shares, variant_params,
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
-use super::week_builder::{BuiltWeek, DayInfo, Slot, WeekRequest, build_week};
-use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout};
+use super::week_builder::{BuiltWeek, DayInfo, MAX_EASY_MIN, Slot, WeekRequest, build_week};
+use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout, workout_distance_km};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, PhaseKind, Priority, Race, RaceDistance, RunnerType,
     Season, SeasonDraft, Session, SessionId, SessionType, Total, VariantKind, Week, WeekStatus,
@@ -72,6 +74,12 @@ const LONG_RUN_WHY: &str = "Long run:";
 
 /// The shortest session the engine plans, in minutes.
 const MIN_SESSION_MIN: f64 = 15.0;
+
+/// When the load cap would cut a week's easy running below this share, its workouts are
+/// shortened first (not below the shortest real workout), and only then does one become an
+/// easy run: most running stays easy (Seiler's ~80/20). Set higher, workouts turn into easy
+/// runs so often that the next week's cap (measured on the lighter week) shrinks the season.
+const EASY_KEPT_UNDER_CAP: f64 = 0.6;
 
 /// Average session RPE of an athlete's current training (mostly easy, some quality): turns the
 /// current weekly minutes into the pre-season load the PMC starts from.
@@ -191,6 +199,12 @@ impl<'a> Planner<'a> {
             .max_weekly_volume_km
             .map(|km| km * easy_pace / 60.0);
         let mut peak = v0 * params.peak_factor;
+        if athlete.runner_type == RunnerType::Comeback
+            && let Some(cap) = cap_minutes
+        {
+            // A comeback rebuilds toward the level the coach's cap stands for.
+            peak = cap * comeback_volume_share(variant);
+        }
         if let Some(cap) = cap_minutes {
             peak = peak.min(cap);
         }
@@ -332,17 +346,27 @@ impl<'a> Planner<'a> {
         let athlete = self.input.athlete;
         let easy_pace = self.paces.easy_s_per_km();
         let mut notes = self.map.notes.clone();
+        let peak_why = match self.input.guardrails.max_weekly_volume_km {
+            Some(cap) if athlete.runner_type == RunnerType::Comeback => format!(
+                "{:.0} % of the coach's {cap:.0} km cap: a comeback rebuilds toward it at the ramp cap as the weeks allow, {:.0} km now",
+                comeback_volume_share(self.params.variant) * 100.0,
+                athlete.weekly_volume_km
+            ),
+            _ => format!(
+                "×{:.2} of {:.0} km now",
+                self.peak / self.v0,
+                athlete.weekly_volume_km
+            ),
+        };
         notes.insert(
             0,
             format!(
-                "{} variant: ramp ≤ {:.0} % ({}), down week {}, peak ≈ {:.0} km/week (×{:.2} of {:.0} km now). Paces: {}.",
+                "{} variant: ramp ≤ {:.0} % ({}), down week {}, peak ≈ {:.0} km/week ({peak_why}). Paces: {}.",
                 self.params.variant.label(),
                 self.params.ramp * 100.0,
                 self.params.ramp_reason,
                 self.params.down_reason,
                 self.peak * 60.0 / easy_pace,
-                self.peak / self.v0,
-                athlete.weekly_volume_km,
                 self.paces.source
             ),
         );
@@ -389,17 +413,34 @@ impl<'a> Planner<'a> {
         let mut last_normal = self.pre_season_load;
         let mut prev_down = false;
         let (mut prev_km, mut last_normal_km) = (0.0, 0.0);
-        let comeback = self.input.athlete.runner_type == RunnerType::Comeback;
         let mut weeks = std::mem::take(&mut self.weeks);
         for week in &mut weeks {
-            self.enforce_ramp(week, prev_nonrace, prev_down, last_normal);
-            let km_reference = if prev_down { last_normal_km } else { prev_km };
-            if comeback && km_reference > 0.0 {
-                self.enforce_distance_ramp(week, km_reference);
+            // The weeks had their shape before the scaling: one over the cap now is scaled
+            // as a whole (workouts too), not reshaped — turning a workout into an easy run
+            // loses more load than needed, and the next week, measured on this one, would
+            // lose more again. Not the comeback distance ramp either: scaling only lowers
+            // volumes, and re-measuring each week on a trimmed one compounds the same way.
+            let reference = if prev_down { last_normal } else { prev_nonrace };
+            let limit = reference * (1.0 + self.params.ramp);
+            let load = nonrace_load(week);
+            if load > limit && load > 0.0 {
+                let factor = limit / load;
+                for slot in week.slots.iter_mut().filter(|s| s.race.is_none()) {
+                    slot.minutes = (slot.minutes * factor).floor();
+                }
+                week.slots
+                    .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
             }
+            if prev_down {
+                self.enforce_down_week(week, last_normal, last_normal_km);
+            } else {
+                self.enforce_down_week(week, prev_nonrace, prev_km);
+            }
+            // A workout made an easy run shrinks the week's running: the long run keeps its share.
+            self.enforce_long_share(week, false);
             prev_nonrace = nonrace_load(week);
             prev_down = week.down_week;
-            prev_km = self.run_km(week);
+            prev_km = self.rendered_km(week);
             if !week.down_week {
                 last_normal = prev_nonrace;
                 last_normal_km = prev_km;
@@ -416,6 +457,7 @@ impl<'a> Planner<'a> {
         let mut since_down = 0usize;
         let mut prev_down = false;
         let mut prev_run_km = 0.0;
+        let mut prev_run_minutes = 0.0;
         let mut last_normal_run_km = 0.0;
         let mut last_normal_nonrace = pre_season_load;
         let mut prev_nonrace = pre_season_load;
@@ -456,11 +498,29 @@ impl<'a> Planner<'a> {
             let label = week_label(days, self.map, cycle);
             let (n, of) = phase_position(self.map, cycle, start, label);
             let mean_factor = days.iter().map(|d| d.volume_factor).sum::<f64>() / 7.0;
+            // "Valentine 5K (B) on Sun": the race a lighter week is lighter for.
+            let race_in_week = |priority: Priority| {
+                days.iter().find_map(|d| {
+                    let race = self.input.races.get(d.race?)?;
+                    (race.priority == priority).then(|| {
+                        format!(
+                            "{} ({}) on {}",
+                            race.name,
+                            priority.letter(),
+                            d.date.weekday()
+                        )
+                    })
+                })
+            };
             let has_c_race = days.iter().any(|d| {
                 d.race
                     .is_some_and(|r| self.input.races[r].priority == Priority::C)
             });
-            let has_b_race = days.iter().any(|d| d.b_easy)
+            // The week holding a B race is its lighter week; a neighbouring week only when its
+            // mini-taper or short recovery fills most of it (otherwise those days are just
+            // short easy runs, and two down weeks in a row would compound).
+            let b_race_days = days.iter().filter(|d| d.b_easy).count();
+            let has_b_race = b_race_days >= 4
                 || days.iter().any(|d| {
                     d.race
                         .is_some_and(|r| self.input.races[r].priority == Priority::B)
@@ -497,9 +557,19 @@ impl<'a> Planner<'a> {
                 if has_b_race || planned_down {
                     down_week = true;
                     since_down = 0;
-                    run_minutes = level * DOWN_WEEK_FACTOR.min(mean_factor.max(0.5));
+                    // From what the week before really ran (caps may have trimmed it below
+                    // the level), so the down week is lighter than the week it follows.
+                    let basis = if prev_run_minutes > 0.0 {
+                        level.min(prev_run_minutes)
+                    } else {
+                        level
+                    };
+                    run_minutes = basis * DOWN_WEEK_FACTOR.min(mean_factor.max(0.5));
                     headline_change = if has_b_race {
-                        "lighter week around a B race".to_owned()
+                        match race_in_week(Priority::B) {
+                            Some(race) => format!("lighter week: {race} this week"),
+                            None => "lighter week around a B race".to_owned(),
+                        }
                     } else {
                         format!("down week ({})", self.params.down_reason)
                     };
@@ -507,7 +577,12 @@ impl<'a> Planner<'a> {
                     if has_c_race {
                         // The race replaces a workout: a lighter training week.
                         down_week = true;
-                        headline_change = "a C race replaces a workout".to_owned();
+                        headline_change = match race_in_week(Priority::C) {
+                            Some(race) => {
+                                format!("lighter training: {race} this week replaces a workout")
+                            }
+                            None => "a C race replaces a workout".to_owned(),
+                        };
                     }
                     if w > 0 {
                         // Spread the climb to the phase ceiling over the phase's remaining
@@ -541,6 +616,13 @@ impl<'a> Planner<'a> {
                 // A comeback: continuous easy running and strides before the first tempo.
                 PhaseKind::Base if comeback && week_of_cycle < COMEBACK_TEMPO_FROM_WEEK => 0,
                 PhaseKind::Base if week_of_cycle >= 2 => self.params.quality_base,
+                // An experienced athlete's current training already has its workout (the
+                // pre-season load assumes it): the season keeps it from the first week, so a
+                // workout arriving in week 3 does not cost a third of the running under the
+                // load cap. After a recovery block, two easy weeks come first.
+                PhaseKind::Base if current_cycle == Some(0) && !athlete.is_beginner() => {
+                    self.params.quality_base
+                }
                 PhaseKind::Base => 0,
                 PhaseKind::Build => self.params.quality_build,
                 PhaseKind::Specific => self.params.quality_specific,
@@ -660,6 +742,8 @@ impl<'a> Planner<'a> {
             let strength_sessions = match (wants_strength, label) {
                 (false, _) | (true, PhaseKind::Race | PhaseKind::Recovery) => 0,
                 (true, PhaseKind::Taper) => 1,
+                // A down week is lighter in everything: one strength session.
+                (true, _) if down_week => 1,
                 (true, _) => 2,
             };
             let cross_training = wants_cross_training(athlete) && label == PhaseKind::Base;
@@ -684,6 +768,7 @@ impl<'a> Planner<'a> {
                 cross_training,
                 run_walk,
                 beginner: athlete.is_beginner(),
+                min_easy_min: min_easy_run_min(run_minutes * 60.0 / self.paces.easy_s_per_km()),
                 // Not in a B race's week: its days around the race are short and easy.
                 medium_long: !has_b_race
                     && pre_taper
@@ -749,12 +834,30 @@ impl<'a> Planner<'a> {
             if let Some(note) = self.enforce_volume_cap(&mut week) {
                 week.notes.push(note);
             }
+            self.consolidate_easy_runs(&mut week);
+            // Measured on the week before, or after lighter weeks on the last normal week
+            // (as the ramp is): down weeks in a row do not compound.
+            if prev_down {
+                self.enforce_down_week(&mut week, last_normal_nonrace, last_normal_run_km);
+            } else {
+                self.enforce_down_week(&mut week, prev_nonrace, prev_run_km);
+            }
             prev_nonrace = nonrace_load(&week);
             prev_down = week.down_week;
             if !week.down_week {
                 last_normal_nonrace = nonrace_load(&week);
             }
-            prev_run_km = self.run_km(&week);
+            prev_run_minutes = run_minutes_of(&week);
+            // The caps may have trimmed the week below its planned level (a first workout, a
+            // longer long run): the next week grows from what this one really runs, so
+            // planned and capped weeks do not drift apart (and trims do not leave stubs).
+            if comeback && pre_taper && !week.down_week && mean_factor > 0.3 {
+                level = level
+                    .min(prev_run_minutes / mean_factor)
+                    .max(MIN_SESSION_MIN);
+                pre_taper_level = level;
+            }
+            prev_run_km = self.rendered_km(&week);
             if !week.down_week {
                 last_normal_run_km = prev_run_km;
             }
@@ -1091,9 +1194,12 @@ impl<'a> Planner<'a> {
         };
         let limit = reference * (1.0 + self.params.ramp);
         let mut notes: Vec<String> = Vec::new();
+        if self.input.athlete.runner_type == RunnerType::Comeback {
+            notes.extend(give_way_to_running(week, limit));
+        }
         let mut shortened = false;
         // Most running stays easy (Seiler's ~80/20): when the cap would squeeze easy volume
-        // below about 60 %, the quality sessions are shortened first (not below the shortest
+        // below EASY_KEPT_UNDER_CAP, the quality sessions are shortened first (not below the shortest
         // real workout), and only then does one go.
         loop {
             let load = nonrace_load(week);
@@ -1104,7 +1210,7 @@ impl<'a> Planner<'a> {
                 .map(Slot::load)
                 .sum();
             let flexible = load - fixed;
-            let squeezed = flexible > 0.0 && (limit - fixed) / flexible < 0.6;
+            let squeezed = flexible > 0.0 && (limit - fixed) / flexible < EASY_KEPT_UNDER_CAP;
             if load <= limit || !squeezed {
                 break;
             }
@@ -1117,7 +1223,7 @@ impl<'a> Planner<'a> {
                 .sum();
             if !shortened && room >= 1.0 {
                 shortened = true;
-                let needed = fixed - (limit - 0.6 * flexible);
+                let needed = fixed - (limit - EASY_KEPT_UNDER_CAP * flexible);
                 let cut = (needed / room).clamp(0.0, 1.0);
                 let mut shortest = f64::INFINITY;
                 for slot in week.slots.iter_mut().filter(|s| is_quality(s)) {
@@ -1183,7 +1289,9 @@ impl<'a> Planner<'a> {
             } else {
                 factor_fixed
             };
-            slot.minutes = (slot.minutes * f * 0.999).floor();
+            if f < 1.0 {
+                slot.minutes = (slot.minutes * f * 0.999).floor();
+            }
         }
         week.slots.retain(|s| s.minutes >= 10.0 || s.race.is_some());
         notes.push(format!(
@@ -1250,8 +1358,54 @@ impl<'a> Planner<'a> {
     }
 
     /// Trims the days of week `wi` outside `[from, to)` so that `needed` more load fits under
-    /// the ramp cap; returns the room there is afterwards.
+    /// the ramp cap; returns the room there is afterwards, within the coach's weekly volume
+    /// cap too (the guardrail wins over the taper's load band).
     fn make_room(&mut self, wi: usize, needed: f64, from: NaiveDate, to: NaiveDate) -> f64 {
+        let ramp_room = self.make_ramp_room(wi, needed, from, to);
+        let Some(cap) = self.input.guardrails.max_weekly_volume_km else {
+            return ramp_room;
+        };
+        // Load of the kilometres left under the cap, run as easy running with strides (what
+        // the taper adds); workouts cover more ground per load, so this errs low.
+        let easy_rpe = SessionType::Easy.default_rpe();
+        let min_per_km = self.paces.easy_s_per_km() / 60.0;
+        let volume_room = |planner: &Self| {
+            planner.weeks.get(wi).map_or(0.0, |week| {
+                let km_left = (cap - planner.rendered_km(week) - STRIDES_EXTRA_KM).max(0.0);
+                km_left * min_per_km * easy_rpe
+            })
+        };
+        let room = volume_room(self);
+        if needed > room
+            && let Some(week) = self.weeks.get_mut(wi)
+        {
+            // The days outside the window give up easy running for it.
+            let start = week.start;
+            let outside = |s: &Slot| {
+                let date = start + Days::new(s.day as u64);
+                s.race.is_none() && s.flexible && s.kind.is_run() && (date < from || date >= to)
+            };
+            let before: f64 = week
+                .slots
+                .iter()
+                .filter(|s| outside(s))
+                .map(|s| s.minutes)
+                .sum();
+            if before > 0.0 {
+                let give = (needed - room) / easy_rpe;
+                let keep = ((before - give) / before).clamp(0.0, 1.0);
+                for slot in week.slots.iter_mut().filter(|s| outside(s)) {
+                    slot.minutes = (slot.minutes * keep).floor();
+                }
+                week.slots
+                    .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
+            }
+        }
+        ramp_room.min(volume_room(self))
+    }
+
+    /// [`Self::make_room`] under the ramp cap alone.
+    fn make_ramp_room(&mut self, wi: usize, needed: f64, from: NaiveDate, to: NaiveDate) -> f64 {
         let limit = self.ramp_limit(wi);
         let Some(week) = self.weeks.get_mut(wi) else {
             return 0.0;
@@ -1306,7 +1460,7 @@ impl<'a> Planner<'a> {
             .filter(|s| s.kind.is_run() && s.race.is_none())
             .map(|s| {
                 let date = week.start + Days::new(s.day as u64);
-                workout(&WorkoutRequest {
+                workout_distance_km(&WorkoutRequest {
                     kind: s.kind,
                     minutes: s.minutes,
                     phase: self.map.phase_on(date),
@@ -1317,7 +1471,6 @@ impl<'a> Planner<'a> {
                     long_with_pace: s.long_with_pace,
                     race: None,
                 })
-                .distance_km
                 .unwrap_or(0.0)
             })
             .sum()
@@ -1348,47 +1501,309 @@ impl<'a> Planner<'a> {
         trimmed.then(|| format!("running trimmed to the coach's {cap:.0} km weekly cap"))
     }
 
-    /// Running distance of a planned week, races excluded, as the sessions will show it.
+    /// Running distance of a planned week, races excluded: an estimate from each session's
+    /// average pace (`rendered_km` is what the sessions will show).
     fn run_km(&self, week: &PlannedWeek) -> f64 {
-        let easy = self.paces.easy_s_per_km();
-        week.slots
-            .iter()
-            .filter(|s| s.kind.is_run() && s.race.is_none())
-            .map(|s| {
-                let strides = if s.kind == SessionType::Strides {
-                    STRIDES_EXTRA_KM
-                } else {
-                    0.0
-                };
-                s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces) + strides
-            })
-            .sum()
+        week.slots.iter().map(|s| self.slot_km(s)).sum()
     }
 
-    /// A comeback runner's running distance rises no faster than the coach's cap.
+    /// Estimated distance of one slot (0 for races and sessions that are not runs).
+    fn slot_km(&self, s: &Slot) -> f64 {
+        if !s.kind.is_run() || s.race.is_some() {
+            return 0.0;
+        }
+        let strides = if s.kind == SessionType::Strides {
+            STRIDES_EXTRA_KM
+        } else {
+            0.0
+        };
+        s.minutes * 60.0 / pace_of(s.kind, self.paces.easy_s_per_km(), &self.paces) + strides
+    }
+
+    /// A comeback runner's running distance (as the sessions show it) rises no faster than
+    /// the coach's cap.
     fn enforce_distance_ramp(&self, week: &mut PlannedWeek, prev_km: f64) -> Option<String> {
         let cap = self.input.guardrails.max_weekly_increase_pct / 100.0;
-        let km = self.run_km(week);
-        let limit = prev_km * (1.0 + cap) * 0.99;
-        if km <= limit || km <= 0.0 {
-            return None;
-        }
-        let strides: f64 = week
-            .slots
-            .iter()
-            .filter(|s| s.kind == SessionType::Strides)
-            .count() as f64
-            * STRIDES_EXTRA_KM;
-        let factor = ((limit - strides) / (km - strides).max(0.1)).clamp(0.0, 1.0);
-        for slot in &mut week.slots {
-            if slot.race.is_none() && slot.kind.is_run() {
-                slot.minutes = (slot.minutes * factor).floor();
+        let limit = prev_km * (1.0 + cap);
+        let mut trimmed = false;
+        let easy = self.paces.easy_s_per_km();
+        for _ in 0..6 {
+            let km = self.rendered_km(week);
+            if km <= limit || km <= 0.0 {
+                break;
+            }
+            trimmed = true;
+            // The minutes over the cap come off the longest easy runs, a minute at a time:
+            // scaling every run would round away more than the excess.
+            let mut excess_min = ((km - limit) * easy / 60.0).ceil().max(1.0);
+            while excess_min > 0.0 {
+                let Some(slot) = week
+                    .slots
+                    .iter_mut()
+                    .filter(|s| s.race.is_none() && s.flexible && s.kind.is_run())
+                    .filter(|s| s.minutes > MIN_SESSION_MIN)
+                    .max_by(|a, b| a.minutes.total_cmp(&b.minutes))
+                else {
+                    // Only workouts left: they shorten too.
+                    for slot in week
+                        .slots
+                        .iter_mut()
+                        .filter(|s| s.race.is_none() && s.kind.is_run())
+                    {
+                        slot.minutes = (slot.minutes * 0.95).floor();
+                    }
+                    break;
+                };
+                slot.minutes -= 1.0;
+                excess_min -= 1.0;
             }
         }
-        Some(format!(
-            "running distance held within the coach's {:.0} % comeback cap",
-            cap * 100.0
-        ))
+        trimmed.then(|| {
+            format!(
+                "running distance held within the coach's {:.0} % comeback cap",
+                cap * 100.0
+            )
+        })
+    }
+
+    /// A down week is lighter than the week before it (after lighter weeks: the last normal
+    /// week), in training load (races aside) and in distance, whatever the caps did to that
+    /// week (`DOWN_WEEK_MAX_*_SHARE`). Easy
+    /// volume goes first; when that would leave too little easy running, the workouts are
+    /// shortened, and only then does one go.
+    fn enforce_down_week(&self, week: &mut PlannedWeek, prev_load: f64, prev_km: f64) {
+        if !week.down_week || !week.pre_taper || prev_load <= 0.0 {
+            return;
+        }
+        let max_load = prev_load * DOWN_WEEK_MAX_LOAD_SHARE;
+        let max_km = if prev_km > 0.0 {
+            prev_km * DOWN_WEEK_MAX_DISTANCE_SHARE
+        } else {
+            f64::INFINITY
+        };
+        let mut trimmed = false;
+        if self.input.athlete.runner_type == RunnerType::Comeback
+            && give_way_to_running(week, max_load).is_some()
+        {
+            trimmed = true;
+        }
+        for _ in 0..16 {
+            let load = nonrace_load(week);
+            let km = self.rendered_km(week);
+            if load <= max_load && km <= max_km {
+                break;
+            }
+            trimmed = true;
+            let trainable = |s: &Slot| s.race.is_none();
+            let fixed_load: f64 = week
+                .slots
+                .iter()
+                .filter(|s| trainable(s) && !s.flexible)
+                .map(Slot::load)
+                .sum();
+            let flex_load = load - fixed_load;
+            let f_load = if load > max_load {
+                (max_load - fixed_load) / flex_load.max(1e-9)
+            } else {
+                1.0
+            };
+            let flex_km: f64 = week
+                .slots
+                .iter()
+                .filter(|s| trainable(s) && s.flexible && s.kind.is_run())
+                .map(|s| self.slot_km(s))
+                .sum();
+            let f_km = if km > max_km {
+                1.0 - (km - max_km) / flex_km.max(1e-9)
+            } else {
+                1.0
+            };
+            let factor = f_load.min(f_km);
+            if factor >= 0.5 {
+                for slot in week
+                    .slots
+                    .iter_mut()
+                    .filter(|s| s.race.is_none() && s.flexible)
+                {
+                    slot.minutes = (slot.minutes * factor * 0.995).floor();
+                }
+                week.slots
+                    .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
+                continue;
+            }
+            // Too little easy running would be left: everything is cut in proportion, so the
+            // week keeps its shape (a smaller dose of the same workouts).
+            let all = (max_load / load.max(1.0))
+                .min(if km > max_km {
+                    max_km / km.max(1e-9)
+                } else {
+                    1.0
+                })
+                .clamp(0.0, 1.0);
+            for slot in week.slots.iter_mut().filter(|s| s.race.is_none()) {
+                slot.minutes = (slot.minutes * all * 0.995).floor();
+            }
+            week.slots
+                .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
+        }
+        if trimmed {
+            self.consolidate_easy_runs(week);
+            self.enforce_long_share(week, false);
+            let note = format!(
+                "held to {:.0} % of last week's training load and {:.0} % of its distance",
+                DOWN_WEEK_MAX_LOAD_SHARE * 100.0,
+                DOWN_WEEK_MAX_DISTANCE_SHARE * 100.0
+            );
+            if !week.notes.contains(&note) {
+                week.notes.push(note);
+            }
+        }
+    }
+
+    /// Fewer, longer easy runs: after the caps trimmed a week, an easy run shorter than the
+    /// week's volume calls for (`rules::min_easy_run_min`) gives its minutes to the other easy
+    /// runs and the day becomes a rest day. Recovery jogs, shakeouts, run-walk and the short
+    /// runs around a B race are short on purpose and stay. Minutes the other runs have no
+    /// room for are left out, so the week never grows.
+    fn consolidate_easy_runs(&self, week: &mut PlannedWeek) {
+        let km = self.run_km(week);
+        let min = min_easy_run_min(km);
+        // Below 30 km a week short runs are what the volume allows: merging them would
+        // make one run out of two.
+        if min <= min_easy_run_min(0.0) {
+            return;
+        }
+        let first = self.map.start;
+        let days = self.days;
+        let day_info = |s: &Slot| {
+            let date = week.start + Days::new(s.day as u64);
+            usize::try_from((date - first).num_days())
+                .ok()
+                .and_then(|i| days.get(i))
+        };
+        let mut changed = false;
+        // The easy run the day after a workout is short on purpose, like a recovery jog.
+        let hard_days: Vec<usize> = week
+            .slots
+            .iter()
+            .filter(|s| s.kind.is_hard())
+            .map(|s| s.day)
+            .collect();
+        let candidate = |s: &Slot| {
+            matches!(s.kind, SessionType::Easy | SessionType::Strides)
+                && s.race.is_none()
+                && s.flexible
+                && !s.why.starts_with("Run-walk")
+                && !hard_days.contains(&(s.day.wrapping_sub(1)))
+                && day_info(s).is_some_and(|d| !d.pre_race && !d.b_easy)
+        };
+        loop {
+            let runs: Vec<usize> = (0..week.slots.len())
+                .filter(|&i| candidate(&week.slots[i]))
+                .collect();
+            let Some(&shortest) = runs
+                .iter()
+                .min_by(|&&a, &&b| week.slots[a].minutes.total_cmp(&week.slots[b].minutes))
+            else {
+                break;
+            };
+            if runs.len() < 2 || week.slots[shortest].minutes >= min - 0.5 {
+                break;
+            }
+            // Only when the other easy runs can take all its minutes: the week keeps its
+            // volume (a lighter week would lower the next week's ramp reference).
+            let room: f64 = runs
+                .iter()
+                .filter(|&&i| i != shortest)
+                .map(|&i| {
+                    let ceiling = self
+                        .easy_ceiling(week, &week.slots[i], true)
+                        .min(MAX_EASY_MIN);
+                    (ceiling - week.slots[i].minutes).max(0.0)
+                })
+                .sum();
+            if room < week.slots[shortest].minutes + runs.len() as f64 {
+                break;
+            }
+            changed = true;
+            let gone = week.slots.remove(shortest);
+            let strength_day = gone.day;
+            // Strides move to another easy run, so the week keeps its leg speed.
+            let others: Vec<usize> = (0..week.slots.len())
+                .filter(|&i| candidate(&week.slots[i]))
+                .collect();
+            if gone.kind == SessionType::Strides
+                && let Some(&plain) = others.iter().find(|&&i| {
+                    week.slots[i].kind == SessionType::Easy
+                        && week.slots[i].why == "Easy aerobic volume"
+                })
+            {
+                week.slots[plain].kind = SessionType::Strides;
+                week.slots[plain].why = gone.why.clone();
+            }
+            let mut left = gone.minutes;
+            for _ in 0..3 {
+                let rooms: Vec<(usize, f64)> = others
+                    .iter()
+                    .map(|&i| {
+                        let ceiling = self
+                            .easy_ceiling(week, &week.slots[i], true)
+                            .min(MAX_EASY_MIN);
+                        (i, (ceiling - week.slots[i].minutes).max(0.0))
+                    })
+                    .collect();
+                let room: f64 = rooms.iter().map(|r| r.1).sum();
+                if room < 1.0 || left < 1.0 {
+                    break;
+                }
+                let give = left.min(room);
+                for (i, r) in rooms {
+                    let add = (give * r / room).floor();
+                    week.slots[i].minutes += add;
+                    left -= add;
+                }
+            }
+            // A strength session on the emptied day moves to another easy day.
+            if !week
+                .slots
+                .iter()
+                .any(|s| s.day == strength_day && s.kind.is_run())
+            {
+                let taken: Vec<usize> = week
+                    .slots
+                    .iter()
+                    .filter(|s| s.kind == SessionType::Strength)
+                    .map(|s| s.day)
+                    .collect();
+                let free_run_day = week
+                    .slots
+                    .iter()
+                    .find(|s| {
+                        matches!(
+                            s.kind,
+                            SessionType::Easy | SessionType::Recovery | SessionType::Strides
+                        ) && !taken.contains(&s.day)
+                    })
+                    .map(|s| s.day);
+                for slot in week
+                    .slots
+                    .iter_mut()
+                    .filter(|s| s.day == strength_day && s.kind == SessionType::Strength)
+                {
+                    match free_run_day {
+                        Some(d) => slot.day = d,
+                        None => slot.minutes = 0.0,
+                    }
+                }
+                week.slots.retain(|s| s.minutes > 0.0 || s.race.is_some());
+                week.slots
+                    .sort_by_key(|s| (s.day, s.kind == SessionType::Strength));
+            }
+        }
+        // Minutes the other runs had no room for are gone: the long run keeps its share.
+        if changed {
+            self.enforce_long_share(week, false);
+        }
     }
 
     /// Scales the taper's last days so its load lands at the target cut below the week before
@@ -1501,12 +1916,14 @@ impl<'a> Planner<'a> {
                 for (slot, ceiling) in week.slots.iter_mut().zip(ceilings) {
                     if in_window(start, slot) {
                         let scaled = slot.minutes * week_factor;
+                        // The shortest session is a floor for cuts, not a reason to add load
+                        // the ramp cap has no room for.
                         let minutes = if week_factor > 1.0 {
                             scaled.floor().min(ceiling.max(slot.minutes))
                         } else {
                             scaled.round()
                         }
-                        .max(MIN_SESSION_MIN);
+                        .max(MIN_SESSION_MIN.min(slot.minutes));
                         changed |= minutes != slot.minutes;
                         slot.minutes = minutes;
                     }
@@ -1575,10 +1992,29 @@ impl<'a> Planner<'a> {
     fn headline(&self, pw: &PlannedWeek, before: &[Week], sessions: &[Session]) -> String {
         let label = pw.phase.label();
         let (n, of) = (pw.n, pw.of);
-        let load = sessions.iter().map(Session::load_au).total();
+        // A week holding a race is measured on its training (a race is the point of the
+        // training, not a step in its progression), and says so.
+        let has_race = sessions.iter().any(|s| s.kind == SessionType::Race);
+        let measure = |w: &Week| {
+            if has_race {
+                w.training_load_au()
+            } else {
+                w.load_au()
+            }
+        };
+        let load = sessions
+            .iter()
+            .filter(|s| !has_race || s.kind != SessionType::Race)
+            .map(Session::load_au)
+            .total();
+        let unit = if has_race {
+            "% training load (race aside)"
+        } else {
+            "% load"
+        };
         let change_over = |reference: Option<&Week>| {
             reference
-                .map(Week::load_au)
+                .map(measure)
                 .filter(|l| *l > 0.0)
                 .map_or(0.0, |r| (load / r - 1.0) * 100.0)
         };
@@ -1589,7 +2025,7 @@ impl<'a> Planner<'a> {
             .any(|s| s.is_hard() && s.kind != SessionType::Race);
         if !pw.headline_change.is_empty() {
             return format!(
-                "{label} {n}/{of} · {change:+.0} % load, {}",
+                "{label} {n}/{of} · {change:+.0} {unit}, {}",
                 pw.headline_change
             );
         }
@@ -1599,7 +2035,7 @@ impl<'a> Planner<'a> {
                 && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
             {
                 return format!(
-                    "{label} {n}/{of} · back from the recovery block: {:+.0} % load on the last full training week ({})",
+                    "{label} {n}/{of} · back from the recovery block: {:+.0} {unit} on the last full training week ({})",
                     change_over(Some(normal)),
                     self.params.ramp_reason
                 );
@@ -1608,31 +2044,49 @@ impl<'a> Planner<'a> {
                 && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
             {
                 return format!(
-                    "{label} {n}/{of} · back from the down week: {:+.0} % load on the week before it ({})",
+                    "{label} {n}/{of} · back from the down week: {:+.0} {unit} on the week before it ({})",
                     change_over(Some(normal)),
                     self.params.ramp_reason
                 );
             }
             return format!(
-                "{label} {n}/{of} · {change:+.0} % load ({})",
+                "{label} {n}/{of} · {change:+.0} {unit} ({})",
                 self.params.ramp_reason
             );
         }
+        let last_full = before.iter().rev().find(|w| !w.down_week);
         match pw.phase {
-            PhaseKind::Taper => match before.iter().rev().find(|w| !w.down_week) {
+            PhaseKind::Taper => match last_full {
                 Some(full) => format!(
-                    "{label} {n}/{of} · {:+.0} % load on the last full training week: volume cut, intensity kept",
+                    "{label} {n}/{of} · {:+.0} {unit} on the last full training week: volume cut, intensity kept",
                     change_over(Some(full))
                 ),
                 None => {
-                    format!("{label} {n}/{of} · {change:+.0} % load: volume cut, intensity kept")
+                    format!("{label} {n}/{of} · {change:+.0} {unit}: volume cut, intensity kept")
                 }
             },
-            PhaseKind::Race => format!("Race week · {change:+.0} % load"),
+            PhaseKind::Race => {
+                // The race itself is most of the week's load: name it, and measure the
+                // training around it against the last full training week.
+                let name = pw
+                    .slots
+                    .iter()
+                    .filter_map(|s| s.race)
+                    .filter_map(|r| self.input.races.get(r))
+                    .min_by_key(|r| r.priority)
+                    .map_or("the race", |r| r.name.as_str());
+                match last_full {
+                    Some(full) => format!(
+                        "Race week: {name} · {:+.0} {unit} on the last full training week",
+                        change_over(Some(full))
+                    ),
+                    None => format!("Race week: {name} · {change:+.0} {unit}"),
+                }
+            }
             PhaseKind::Recovery if !hard => format!("{label} {n}/{of} · easy running only"),
-            PhaseKind::Recovery => format!("{label} {n}/{of} · {change:+.0} % load"),
+            PhaseKind::Recovery => format!("{label} {n}/{of} · {change:+.0} {unit}"),
             _ => format!(
-                "{label} {n}/{of} · {change:+.0} % load: the taper starts this week, volume cut, intensity kept"
+                "{label} {n}/{of} · {change:+.0} {unit}: the taper starts this week, volume cut, intensity kept"
             ),
         }
     }
@@ -1746,6 +2200,15 @@ struct LongRunAsk {
     peak_long: Option<f64>,
 }
 
+/// Running minutes of a week without its races.
+fn run_minutes_of(week: &PlannedWeek) -> f64 {
+    week.slots
+        .iter()
+        .filter(|s| s.kind.is_run() && s.race.is_none())
+        .map(|s| s.minutes)
+        .sum()
+}
+
 /// Load of a week without its races.
 fn nonrace_load(week: &PlannedWeek) -> f64 {
     week.slots
@@ -1753,6 +2216,53 @@ fn nonrace_load(week: &PlannedWeek) -> f64 {
         .filter(|s| s.race.is_none())
         .map(Slot::load)
         .sum()
+}
+
+/// A comeback's cross-training and strength give way to its running when the ramp cap has
+/// no room for both (`rules::COMEBACK_STRENGTH_MIN_MIN`): cross-training first, then strength
+/// down to its shortest. Returns what was done, for the week's reasons.
+fn give_way_to_running(week: &mut PlannedWeek, limit: f64) -> Option<String> {
+    let mut excess = nonrace_load(week) - limit;
+    if excess <= 0.0 {
+        return None;
+    }
+    let mut cross_cut = false;
+    for slot in week
+        .slots
+        .iter_mut()
+        .filter(|s| s.kind == SessionType::CrossTraining)
+    {
+        let cut = (excess / slot.rpe).ceil().min(slot.minutes);
+        slot.minutes -= cut;
+        excess -= cut * slot.rpe;
+        cross_cut |= cut > 0.0;
+    }
+    week.slots
+        .retain(|s| s.kind != SessionType::CrossTraining || s.minutes >= MIN_SESSION_MIN);
+    let mut strength_cut = false;
+    for slot in week
+        .slots
+        .iter_mut()
+        .filter(|s| s.kind == SessionType::Strength)
+    {
+        if excess <= 0.0 {
+            break;
+        }
+        let spare = (slot.minutes - COMEBACK_STRENGTH_MIN_MIN).max(0.0);
+        let cut = (excess / slot.rpe).ceil().min(spare);
+        slot.minutes -= cut;
+        excess -= cut * slot.rpe;
+        strength_cut |= cut > 0.0;
+    }
+    let what = match (cross_cut, strength_cut) {
+        (true, true) => "cross-training and strength shortened",
+        (true, false) => "cross-training shortened",
+        (false, true) => "strength shortened",
+        (false, false) => return None,
+    };
+    Some(format!(
+        "{what} so the running can grow within the load cap (comeback: running comes first)"
+    ))
 }
 
 /// Strength twice a week for masters and comeback runners and anyone carrying an injury

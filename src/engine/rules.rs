@@ -10,6 +10,17 @@ use crate::model::{
 /// Down weeks cut load to about 70–80 % of the week before (SCIENCE.md, "Recovery weeks").
 pub const DOWN_WEEK_FACTOR: f64 = 0.75;
 
+/// A down week (planned, or lighter around a B or C race) carries at most this share of the
+/// week before's training load, races aside: the top of the 70–80 % band (SCIENCE.md,
+/// "Recovery weeks"), so a week labelled "down" always is one, whatever caps trimmed the
+/// week before it.
+pub const DOWN_WEEK_MAX_LOAD_SHARE: f64 = 0.80;
+
+/// A down week also runs at most this share of the week before's distance: the cut is made
+/// mostly in volume while intensity is kept in a smaller dose (the taper's logic, Bosquet
+/// 2007), so a week that is lighter in load but longer in kilometres is not a down week.
+pub const DOWN_WEEK_MAX_DISTANCE_SHARE: f64 = 0.90;
+
 /// Weeks looked back over for the ramp check. After lighter weeks (below
 /// [`LIGHTER_WEEK_SHARE`] of the week before them: travel, illness, missed sessions) a week is
 /// measured from the last normal week, with the cap once per week since, so returning to the
@@ -297,6 +308,45 @@ pub fn achilles_or_calf_history(athlete: &Athlete) -> bool {
 
 /// Weeks of run-walk at the start of a comeback.
 pub const COMEBACK_RUN_WALK_WEEKS: usize = 2;
+
+/// A comeback rebuilds toward the athlete's previous level, and the coach's weekly volume cap
+/// is where the coach puts that level for now: the running volume aims at this share of the
+/// cap (conservative 75 %, moderate 90 %, aggressive all of it, never above), climbing at the
+/// coach's ramp cap outside down weeks when the weeks allow. SCIENCE.md's "× current volume"
+/// peaks are for athletes training at their usual level; a comeback's current volume is a
+/// fraction of it (the source article: comeback runners "rebuild gradually", within the
+/// coach's caps). Without a volume cap the variant's peak factor applies.
+pub fn comeback_volume_share(variant: VariantKind) -> f64 {
+    match variant {
+        VariantKind::Conservative => 0.75,
+        VariantKind::Moderate => 0.90,
+        VariantKind::Aggressive => 1.0,
+    }
+}
+
+/// During a comeback the running is what is being rebuilt: when the ramp cap leaves no room
+/// for the week's planned running (a first tempo session, a longer run), cross-training gives
+/// way first and strength is shortened (not below [`COMEBACK_STRENGTH_MIN_MIN`]) before any
+/// running is cut. Cross-training stands in for running the athlete cannot do yet (source
+/// article, comeback runners: "cross-training balance"), so it yields as running returns.
+pub const COMEBACK_STRENGTH_MIN_MIN: f64 = 20.0;
+
+/// The shortest easy run (recovery jogs and shakeouts aside) for a week's running distance:
+/// a runner at 30 km a week and more gets fewer, longer easy runs — at least 30 min, 35 min
+/// from 45 km — rather than several short ones; a day is dropped (one more rest day) when the
+/// minutes are too few to fill the days (coaching convention: Pfitzinger's general aerobic
+/// runs are 40 min and longer; very short runs add impact without much aerobic stimulus).
+/// Below 30 km a week, 20-minute runs are what the volume allows (a comeback's or a
+/// beginner's third run of the week), better than one run fewer.
+pub fn min_easy_run_min(week_km: f64) -> f64 {
+    if week_km >= 45.0 {
+        35.0
+    } else if week_km >= 30.0 {
+        30.0
+    } else {
+        20.0
+    }
+}
 
 /// Running days per week for a weekly volume in minutes: fewer, longer runs at low volume.
 pub fn running_days(week_minutes: f64, runner_type: RunnerType, beginner: bool) -> usize {

@@ -94,6 +94,9 @@ pub struct WeekRequest<'a> {
     pub run_walk: bool,
     /// Beginners run on fewer days.
     pub beginner: bool,
+    /// The shortest easy run for this week's volume (`rules::min_easy_run_min`): fewer,
+    /// longer runs rather than many short ones.
+    pub min_easy_min: f64,
     /// Give one easy day midweek the weight of a medium-long run.
     pub medium_long: bool,
 }
@@ -121,8 +124,8 @@ const QUALITY_DAY_ORDER: [Weekday; 7] = [
 pub const AFTER_WORKOUT_EASY: &str =
     "Easy run the day after a workout: relaxed, the slow end of easy";
 
-const MIN_EASY_MIN: f64 = 25.0;
-const MAX_EASY_MIN: f64 = 75.0;
+/// The longest plain easy run (a medium-long run may be longer).
+pub const MAX_EASY_MIN: f64 = 75.0;
 const MIN_RUN_WALK_MIN: f64 = 20.0;
 
 /// Target RPE for a slot type (SCIENCE.md, "Target session RPE").
@@ -298,7 +301,27 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     let free: Vec<usize> = (0..7)
         .filter(|&d| days[d].available && !days[d].rest && !taken[d])
         .collect();
-    let easy_count = target_days.saturating_sub(fixed_run_days).min(free.len());
+    let mut easy_count = target_days.saturating_sub(fixed_run_days).min(free.len());
+    // Easy runs stay shorter than the long run: when the week's easy minutes would not fit
+    // under that on the days planned, one more day is run (within the runner type's days and
+    // the coach's rest days).
+    if let Some(long) = long_day.and_then(|l| out.slots.iter().find(|s| s.day == l)) {
+        let easy_minutes = req.run_minutes
+            - out
+                .slots
+                .iter()
+                .filter(|s| s.race.is_none())
+                .map(|s| s.minutes)
+                .sum::<f64>();
+        let most_days = running_days(f64::INFINITY, req.athlete.runner_type, req.beginner)
+            .min(7 - min_rest.max(unavailable));
+        while easy_count < free.len()
+            && fixed_run_days + easy_count < most_days
+            && easy_minutes > easy_count as f64 * (long.minutes * EASY_OF_LONG).floor()
+        {
+            easy_count += 1;
+        }
+    }
     // Rest goes where the templates put it: the day after the long run (template A: Monday),
     // then Friday (templates B and C), then days that keep runs spread out.
     let after_long = long_day.map(|l| (l + 1) % 7);
@@ -331,7 +354,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     let min_easy = if req.run_walk {
         MIN_RUN_WALK_MIN
     } else {
-        MIN_EASY_MIN
+        req.min_easy_min
     };
     // Marathon and half builds keep a medium-long run midweek (template A: Wednesday).
     let after_hard_day = |d: usize| hard.iter().any(|h| (days[d].date - *h).num_days() == 1);
@@ -360,28 +383,6 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             w * swing
         }
     };
-    let easy_total = (req.run_minutes - fixed_minutes).max(0.0);
-    // Fewer, longer easy runs rather than many very short ones.
-    while easy_days.len() > 1 {
-        let total_weight: f64 = easy_days.iter().map(|&d| weight(d)).sum();
-        let smallest = easy_days
-            .iter()
-            .map(|&d| easy_total * weight(d) / total_weight)
-            .fold(f64::INFINITY, f64::min);
-        if smallest >= min_easy {
-            break;
-        }
-        // Drop the easy day with the smallest weight (latest on ties).
-        if let Some(pos) = easy_days
-            .iter()
-            .enumerate()
-            .min_by(|a, b| weight(*a.1).total_cmp(&weight(*b.1)).then(b.0.cmp(&a.0)))
-            .map(|(i, _)| i)
-        {
-            easy_days.remove(pos);
-        }
-    }
-    let total_weight: f64 = easy_days.iter().map(|&d| weight(d)).sum();
     // Each easy day's ceiling: recovery jogs stay short, the days around a B race are short
     // easy runs, and no run is as long as the long run (the medium-long well below it). The
     // first and last are wishes (`level`): when the other days have no room, the week's
@@ -420,6 +421,41 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         }
         max
     };
+    let easy_total = (req.run_minutes - fixed_minutes).max(0.0);
+    // Fewer, longer easy runs rather than many very short ones — but a day is only dropped
+    // while the others keep below their ceilings (shorter than the long run), unless the runs
+    // would be shorter than the shortest run-walk session. The easy run the day after a
+    // workout is a short recovery run on purpose: it neither counts as too short nor goes.
+    while easy_days.len() > 1 {
+        let total_weight: f64 = easy_days.iter().map(|&d| weight(d)).sum();
+        let smallest = easy_days
+            .iter()
+            .filter(|&&d| !after_hard_day(d))
+            .map(|&d| easy_total * weight(d) / total_weight)
+            .fold(f64::INFINITY, f64::min);
+        if smallest >= min_easy {
+            break;
+        }
+        // Drop the easy day with the smallest weight (latest on ties).
+        let Some(pos) = easy_days
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !after_hard_day(**d))
+            .min_by(|a, b| weight(*a.1).total_cmp(&weight(*b.1)).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        let mut fewer = easy_days.clone();
+        fewer.remove(pos);
+        let room: f64 = fewer.iter().map(|&d| ceiling(d, 0)).sum();
+        let overflows = room < easy_total;
+        if overflows && smallest >= MIN_RUN_WALK_MIN {
+            break;
+        }
+        easy_days = fewer;
+    }
+    let total_weight: f64 = easy_days.iter().map(|&d| weight(d)).sum();
     let mut planned: Vec<(usize, f64)> = easy_days
         .iter()
         .map(|&d| {
@@ -581,7 +617,8 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             why: Cow::Borrowed("Strength for durability (joints and tendons)"),
             long_with_pace: false,
             race: None,
-            flexible: true,
+            // A fixed prescription: the caps scale running, not the strength routine.
+            flexible: false,
         });
     }
 

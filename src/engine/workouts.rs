@@ -158,18 +158,105 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-/// Builds the session content for a request. Durations are whole minutes.
-pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
-    let p = &req.paces.paces;
-    let easy = req.paces.easy_s_per_km();
+/// Whole minutes of a session and its warm-up, cool-down and main part: short sessions get a
+/// short warm-up and cool-down, so the parts add up to the whole.
+fn session_parts(req: &WorkoutRequest<'_>) -> (f64, f64, f64, f64) {
     let minutes = req.minutes.round().max(10.0);
-    // Short sessions get a short warm-up and cool-down, so the parts add up to the whole.
     let (warm, cool) = if minutes >= 40.0 {
         (15.0, 10.0)
     } else {
         ((minutes * 0.3).round(), (minutes * 0.2).round())
     };
     let work = (minutes - warm - cool).max(5.0);
+    (minutes, warm, cool, work)
+}
+
+/// Interval reps: length in metres, pace and what the pace is.
+fn interval_spec(req: &WorkoutRequest<'_>) -> (f64, f64, &'static str) {
+    match (req.phase, req.class) {
+        (PhaseKind::Specific | PhaseKind::Taper, RaceDistance::TenK) => {
+            (1000.0, req.paces.race_s_per_km(10.0), "10K pace")
+        }
+        (PhaseKind::Specific | PhaseKind::Taper, RaceDistance::FiveK) => {
+            (600.0, req.paces.race_s_per_km(5.0), "5K pace")
+        }
+        _ => (800.0, req.paces.paces.interval_s_per_km, "interval pace"),
+    }
+}
+
+/// Number of interval reps and the minutes one takes.
+fn interval_reps(work: f64, rep_m: f64, pace_s: f64) -> (f64, f64) {
+    let hard_min = (work * 0.55).max(6.0);
+    let rep_min = rep_m / 1000.0 * pace_s / 60.0;
+    let reps = (hard_min / rep_min.max(0.5)).round().clamp(3.0, 12.0);
+    (reps, rep_min)
+}
+
+/// Race-pace work: pace and what the pace is.
+fn race_pace_spec(req: &WorkoutRequest<'_>) -> (f64, &'static str) {
+    let p = &req.paces.paces;
+    match req.class {
+        RaceDistance::Marathon => (p.marathon_s_per_km, "marathon pace"),
+        RaceDistance::Half => (req.paces.race_s_per_km(21.0975), "half-marathon pace"),
+        RaceDistance::TenK => (req.paces.race_s_per_km(10.0), "10K pace"),
+        RaceDistance::FiveK => (req.paces.race_s_per_km(5.0), "5K pace"),
+    }
+}
+
+/// Minutes at goal pace in a long run with a pace finish, and that pace.
+fn long_pace_spec(req: &WorkoutRequest<'_>, minutes: f64) -> (f64, f64) {
+    let mp = match req.class {
+        RaceDistance::Marathon => req.paces.paces.marathon_s_per_km,
+        _ => req.paces.race_s_per_km(21.0975),
+    };
+    ((minutes * 0.3).round(), mp)
+}
+
+/// A session's distance (unrounded): the one formula both [`workout`] and
+/// [`workout_distance_km`] use.
+fn session_distance(req: &WorkoutRequest<'_>) -> Option<f64> {
+    let p = &req.paces.paces;
+    let easy = req.paces.easy_s_per_km();
+    let (minutes, warm, cool, work) = session_parts(req);
+    match req.kind {
+        SessionType::Easy | SessionType::Rest | SessionType::Hills => Some(km(minutes, easy)),
+        SessionType::Recovery => Some(km(minutes, p.easy.slow_s_per_km + 15.0)),
+        SessionType::Strides => Some(km(minutes, easy) + STRIDES_EXTRA_KM),
+        SessionType::Long if req.long_with_pace => {
+            let (mp_min, mp) = long_pace_spec(req, minutes);
+            Some(km(minutes - mp_min, easy) + km(mp_min, mp))
+        }
+        SessionType::Long => Some(km(minutes, easy)),
+        SessionType::Threshold => Some(km(warm + cool, easy) + km(work, p.threshold_s_per_km)),
+        SessionType::Intervals => {
+            let (rep_m, pace_s, _) = interval_spec(req);
+            let (reps, rep_min) = interval_reps(work, rep_m, pace_s);
+            Some(
+                km(warm + cool, easy)
+                    + reps * rep_m / 1000.0
+                    + km(work - reps * rep_min, easy + 60.0),
+            )
+        }
+        SessionType::RacePace => {
+            let (pace_s, _) = race_pace_spec(req);
+            Some(km(warm + cool, easy) + km(work, pace_s))
+        }
+        SessionType::CrossTraining | SessionType::Strength => None,
+        SessionType::Race => Some(req.race.map_or(10.0, |r| r.distance_km)),
+    }
+}
+
+/// The distance [`workout`] gives the session, without writing its description: the caps
+/// measure weeks many times while planning, and only the final sessions need their text.
+pub fn workout_distance_km(req: &WorkoutRequest<'_>) -> Option<f64> {
+    session_distance(req).map(round1)
+}
+
+/// Builds the session content for a request. Durations are whole minutes.
+pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
+    let p = &req.paces.paces;
+    let easy = req.paces.easy_s_per_km();
+    let (minutes, warm, cool, work) = session_parts(req);
     let pace_str = |s: f64| format_pace(s);
     let track = if req.athlete.equipment.track {
         "on the track"
@@ -178,7 +265,9 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
     } else {
         "on a measured road loop"
     };
-    let (rpe, pace, distance, description) = match req.kind {
+    // The distance comes from `session_distance` below; an arm's own figure only feeds its text.
+    let (rpe, pace, _, description): (f64, Option<PaceRange>, Option<f64>, String) = match req.kind
+    {
         SessionType::Easy | SessionType::Rest => {
             let d = km(minutes, easy);
             let text = if req.run_walk {
@@ -215,11 +304,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
         ),
         SessionType::Long => {
             if req.long_with_pace {
-                let mp_min = (minutes * 0.3).round();
-                let mp = match req.class {
-                    RaceDistance::Marathon => p.marathon_s_per_km,
-                    _ => req.paces.race_s_per_km(21.0975),
-                };
+                let (mp_min, mp) = long_pace_spec(req, minutes);
                 let d = km(minutes - mp_min, easy) + km(mp_min, mp);
                 (
                     5.0,
@@ -267,25 +352,12 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             (7.0, Some(range(p.threshold_s_per_km, 4.0)), Some(d), text)
         }
         SessionType::Intervals => {
-            let (rep_m, pace_s, what) = match (req.phase, req.class) {
-                (PhaseKind::Specific | PhaseKind::Taper, RaceDistance::TenK) => {
-                    (1000.0, req.paces.race_s_per_km(10.0), "10K pace")
-                }
-                (PhaseKind::Specific | PhaseKind::Taper, RaceDistance::FiveK) => {
-                    (600.0, req.paces.race_s_per_km(5.0), "5K pace")
-                }
-                _ => (800.0, p.interval_s_per_km, "interval pace"),
-            };
-            let hard_min = (work * 0.55).max(6.0);
-            let rep_min = rep_m / 1000.0 * pace_s / 60.0;
-            let reps = (hard_min / rep_min.max(0.5)).round().clamp(3.0, 12.0);
-            let d = km(warm + cool, easy)
-                + reps * rep_m / 1000.0
-                + km(work - reps * rep_min, easy + 60.0);
+            let (rep_m, pace_s, what) = interval_spec(req);
+            let (reps, _) = interval_reps(work, rep_m, pace_s);
             (
                 8.0,
                 Some(range(pace_s, 3.0)),
-                Some(d),
+                None,
                 format!(
                     "{warm} min warm-up · {reps} × {rep_m} m at {what} ({} /km) {track}, equal-time jog · {cool} min cool-down",
                     pace_str(pace_s)
@@ -293,12 +365,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             )
         }
         SessionType::RacePace => {
-            let (pace_s, what) = match req.class {
-                RaceDistance::Marathon => (p.marathon_s_per_km, "marathon pace"),
-                RaceDistance::Half => (req.paces.race_s_per_km(21.0975), "half-marathon pace"),
-                RaceDistance::TenK => (req.paces.race_s_per_km(10.0), "10K pace"),
-                RaceDistance::FiveK => (req.paces.race_s_per_km(5.0), "5K pace"),
-            };
+            let (pace_s, what) = race_pace_spec(req);
             let at_pace_km = km(work, pace_s);
             let d = km(warm + cool, easy) + at_pace_km;
             (
@@ -371,7 +438,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
     Workout {
         kind: req.kind,
         duration_min,
-        distance_km: distance.map(round1),
+        distance_km: workout_distance_km(req),
         rpe,
         pace,
         description,

@@ -208,7 +208,12 @@ fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadEr
         e.code,
         ron::Error::ExpectedStringEnd | ron::Error::ExpectedString
     ) && rest_of_text(text, line, col).matches('"').count() <= 1;
-    let message = if open_string || at_end_of_text(text, line, col) {
+    // A cut inside a field name or value: only the start of a word is left after the error.
+    let cut_word = rest_of_text(text, line, col)
+        .trim_end()
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-');
+    let message = if open_string || cut_word || at_end_of_text(text, line, col) {
         ENDS_EARLY.to_owned()
     } else {
         humanize(&e.code)

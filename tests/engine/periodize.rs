@@ -7,7 +7,7 @@ use peakline::engine::season_map::{allocate_weeks, target_races};
 use peakline::engine::{PlanInput, generate_variants};
 use peakline::model::{
     Athlete, Equipment, Guardrails, ModelSettings, PhaseKind, Preferences, Priority, Race,
-    RaceDistance, RunnerType, Season, SeasonDraft, SessionType, VariantKind, WeekStart,
+    RaceDistance, RunnerType, Season, SeasonDraft, SessionType, VariantKind, Week, WeekStart,
 };
 use proptest::prelude::*;
 
@@ -254,6 +254,52 @@ fn session_load_on(draft: &SeasonDraft, from: NaiveDate, to: NaiveDate) -> f64 {
         .sum()
 }
 
+/// The share of the week before's training load a down week may carry at most (SCIENCE.md,
+/// "Recovery weeks": 70–80 % of the week before, with a little room for whole minutes).
+const DOWN_WEEK_MAX_SHARE: f64 = 0.85;
+
+/// Running distance of a week, races aside, as its sessions show it.
+fn run_km(week: &Week) -> f64 {
+    week.sessions
+        .iter()
+        .filter(|s| s.kind.is_run() && s.kind != SessionType::Race)
+        .filter_map(|s| s.distance_km)
+        .sum()
+}
+
+/// Down weeks that are not lighter than the week before them: every down week with no day
+/// in a taper, race or recovery phase (those have their own rules) carries at most
+/// [`DOWN_WEEK_MAX_SHARE`] of the week before's training load (races aside) and no more
+/// running distance. After lighter weeks (a B race's week, then a C race's) the reference is
+/// the last normal week, as for the ramp: down weeks in a row do not compound toward zero.
+pub fn heavy_down_weeks(draft: &SeasonDraft) -> Vec<String> {
+    let in_taper_race_or_recovery = |week: &Week| {
+        draft.phases.iter().any(|p| {
+            matches!(
+                p.kind,
+                PhaseKind::Taper | PhaseKind::Race | PhaseKind::Recovery
+            ) && p.start <= week.end()
+                && p.end >= week.start
+        })
+    };
+    let weeks = &draft.weeks;
+    (1..weeks.len())
+        .filter(|&i| weeks[i].down_week && !in_taper_race_or_recovery(&weeks[i]))
+        .filter_map(|i| {
+            let week = &weeks[i];
+            let before = weeks[..i].iter().rev().find(|w| !w.down_week)?;
+            let (load, load_before) = (week.training_load_au(), before.training_load_au());
+            let (km, km_before) = (run_km(week), run_km(before));
+            (load > load_before * DOWN_WEEK_MAX_SHARE + 1.0 || km > km_before + 0.05).then(|| {
+                format!(
+                    "{:?} down week {}: {load:.0} AU after {load_before:.0}, {km:.1} km after {km_before:.1}",
+                    draft.variant, week.start
+                )
+            })
+        })
+        .collect()
+}
+
 fn check_draft(case: &Case, draft: &SeasonDraft) -> Result<(), TestCaseError> {
     let g = &case.guardrails;
     let weeks = &draft.weeks;
@@ -383,6 +429,9 @@ fn check_draft(case: &Case, draft: &SeasonDraft) -> Result<(), TestCaseError> {
             );
         }
     }
+    // Down weeks are down.
+    let heavy = heavy_down_weeks(draft);
+    prop_assert!(heavy.is_empty(), "{:#?}", heavy);
     // After every race phase a recovery phase (or the end of the season) comes before the
     // next quality session.
     for race in phases.iter().filter(|p| p.kind == PhaseKind::Race) {
@@ -703,4 +752,17 @@ fn a_race_inside_the_last_recovery_is_not_called_unplanned() {
         "{:?}",
         m.notes
     );
+}
+
+/// Every down week of every variant of every example is lighter than the week before it, in
+/// training load and in distance.
+#[test]
+fn every_examples_down_weeks_are_down_in_every_variant() {
+    for example in &peakline::io::examples::EXAMPLES {
+        let plan = example.load().expect("loads");
+        for draft in generate_variants(&PlanInput::from_plan(&plan, crate::common::today())) {
+            let heavy = heavy_down_weeks(&draft);
+            assert!(heavy.is_empty(), "{}: {heavy:#?}", example.file_name);
+        }
+    }
 }

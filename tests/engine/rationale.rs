@@ -19,12 +19,21 @@ fn all_drafts() -> Vec<(&'static str, SeasonDraft)> {
         .collect()
 }
 
-/// The first signed whole number before " % load" in a headline.
-fn headline_change(rationale: &str) -> Option<f64> {
-    let at = rationale.find(" % load")?;
+/// The first signed whole number before " % load" (or " % training load", in a week holding
+/// a race) in a headline, and whether it is the training load without the race.
+fn headline_change(rationale: &str) -> Option<(f64, bool)> {
+    let (at, training) = match (
+        rationale.find(" % load"),
+        rationale.find(" % training load"),
+    ) {
+        (Some(a), Some(t)) if t < a => (t, true),
+        (Some(a), _) => (a, false),
+        (None, Some(t)) => (t, true),
+        (None, None) => return None,
+    };
     let head = &rationale[..at];
     let start = head.rfind(['+', '-'])?;
-    head[start..].parse().ok()
+    Some((head[start..].parse().ok()?, training))
 }
 
 /// The number after a prefix, up to the next space.
@@ -70,7 +79,9 @@ fn rationales_agree_with_the_plan() {
             }
             // The headline's load change is the week's real change: over the week before, or
             // after a down week over the last normal week before it when it says so.
-            if let (Some(said), Some(prev)) = (headline_change(&week.rationale), i.checked_sub(1)) {
+            if let (Some((said, training)), Some(prev)) =
+                (headline_change(&week.rationale), i.checked_sub(1))
+            {
                 let reference = if week.rationale.contains("on the week before it")
                     || week.rationale.contains("on the last full training week")
                 {
@@ -82,7 +93,15 @@ fn rationales_agree_with_the_plan() {
                 } else {
                     &d.weeks[prev]
                 };
-                let actual = (week.load_au() / reference.load_au() - 1.0) * 100.0;
+                // A week holding a race is measured on its training, races aside.
+                let load = |w: &Week| {
+                    if training {
+                        w.training_load_au()
+                    } else {
+                        w.load_au()
+                    }
+                };
+                let actual = (load(week) / load(reference) - 1.0) * 100.0;
                 assert!(
                     (said - actual).abs() <= 0.51,
                     "{at}: headline says {said:+} %, the load changes {actual:+.1} % ({})",
@@ -128,4 +147,56 @@ fn a_return_from_a_down_week_says_so() {
             }
         }
     }
+}
+
+/// A race week's headline names the race and describes the training around it (the race
+/// itself would read "+188 % load" on a marathon's week), measured on the last full
+/// training week.
+#[test]
+fn a_race_week_names_its_race_and_measures_the_training_without_it() {
+    let mut checked = 0;
+    for example in &EXAMPLES {
+        let plan = example.load().expect("example loads");
+        let file = example.file_name;
+        for d in generate_variants(&PlanInput::from_plan(&plan, today())) {
+            for (i, week) in d.weeks.iter().enumerate() {
+                if week.phase != peakline::model::PhaseKind::Race {
+                    continue;
+                }
+                let name = &plan
+                    .races
+                    .iter()
+                    .filter(|r| week.contains(r.date))
+                    .min_by_key(|r| r.priority)
+                    .expect("a race week holds its race")
+                    .name;
+                assert!(
+                    week.rationale.starts_with(&format!("Race week: {name} · ")),
+                    "{file} {:?} {}: {}",
+                    d.variant,
+                    week.start,
+                    week.rationale
+                );
+                let Some((said, true)) = headline_change(&week.rationale) else {
+                    panic!(
+                        "{file} {}: no training-load change: {}",
+                        week.start, week.rationale
+                    );
+                };
+                let full = d.weeks[..i]
+                    .iter()
+                    .rev()
+                    .find(|w| !w.down_week)
+                    .expect("a full training week before the race");
+                let actual = (week.training_load_au() / full.training_load_au() - 1.0) * 100.0;
+                assert!(
+                    (said - actual).abs() <= 0.51 && said < 0.0,
+                    "{file} {}: says {said:+} %, training changes {actual:+.1} %",
+                    week.start
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 15, "{checked} race weeks checked");
 }

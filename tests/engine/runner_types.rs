@@ -629,3 +629,66 @@ fn a_comeback_progresses_from_tempo_to_intervals_with_an_easy_long_run() {
         }
     }
 }
+
+/// Running distance of a week, races aside, as its sessions show it.
+fn run_km(w: &Week) -> f64 {
+    w.sessions
+        .iter()
+        .filter(|s| s.kind.is_run() && s.kind != SessionType::Race)
+        .filter_map(|s| s.distance_km)
+        .sum()
+}
+
+/// The comeback athlete (15 km a week now, coach's caps: +6 % a week, 40 km a week) rebuilds
+/// toward the level the coach's volume cap stands for instead of sitting at "current × 1.4":
+/// the running at least doubles by the last normal build or race-specific week, never above
+/// the cap, never faster than the coach's ramp, and the down weeks are down.
+#[test]
+fn a_comeback_rebuilds_toward_the_coachs_volume_cap_within_the_ramp() {
+    let plan = example("comeback.peakline.ron");
+    let ramp = plan.guardrails.max_weekly_increase_pct / 100.0;
+    let cap = plan
+        .guardrails
+        .max_weekly_volume_km
+        .expect("the example has a volume cap");
+    let d = moderate(&plan);
+    let first = run_km(&d.weeks[0]);
+    let last_normal = d
+        .weeks
+        .iter()
+        .rev()
+        .find(|w| matches!(w.phase, PhaseKind::Build | PhaseKind::Specific) && !w.down_week)
+        .expect("a normal build or race-specific week");
+    let last = run_km(last_normal);
+    assert!(
+        last >= 2.0 * first && last <= cap,
+        "running {first:.1} km in week 1, {last:.1} km on {} (cap {cap:.0} km)",
+        last_normal.start
+    );
+    // Outside down weeks, each week grows at most by the coach's ramp over the last normal
+    // week before it, in running distance and in training load.
+    for (i, week) in d.weeks.iter().enumerate().skip(1) {
+        if week.down_week || !pre_taper(week) {
+            continue;
+        }
+        let Some(before) = d.weeks[..i].iter().rev().find(|w| !w.down_week) else {
+            continue;
+        };
+        assert!(
+            run_km(week) <= run_km(before) * (1.0 + ramp) + 0.1,
+            "{}: {:.1} km after {:.1} km",
+            week.start,
+            run_km(week),
+            run_km(before)
+        );
+        assert!(
+            week.training_load_au() <= before.training_load_au() * (1.0 + ramp) + 1.0,
+            "{}: {:.0} AU after {:.0} AU",
+            week.start,
+            week.training_load_au(),
+            before.training_load_au()
+        );
+    }
+    let heavy = crate::engine::periodize::heavy_down_weeks(&d);
+    assert!(heavy.is_empty(), "{heavy:#?}");
+}
