@@ -13,7 +13,7 @@ use super::load::pmc_start_steady;
 use super::rules::{
     COMEBACK_EASY_WEEKS, COMEBACK_LONG_RUN_MIN, COMEBACK_RUN_WALK_WEEKS, COMEBACK_STRENGTH_MIN_MIN,
     COMEBACK_TEMPO_FROM_WEEK, DOWN_WEEK_FACTOR, DOWN_WEEK_MAX_DISTANCE_SHARE,
-    DOWN_WEEK_MAX_LOAD_SHARE, LONG_RUN_SHARE, MEDIUM_LONG_OF_LONG, MIN_LONG_RUN_MIN,
+    DOWN_WEEK_MAX_LOAD_SHARE, EASY_OF_LONG, LONG_RUN_SHARE, MEDIUM_LONG_OF_LONG, MIN_LONG_RUN_MIN,
     MIN_QUALITY_MIN, QUALITY_SESSION_SHARE, QUALITY_WEEK_SHARE, RECOVERY_RUN_MAX_MIN,
     TAPER_CUT_RANGE, TAPER_CUT_TARGET, VariantParams, achilles_or_calf_history,
     b_race_recovery_days, b_race_taper_days, comeback_quality_types, comeback_volume_share,
@@ -413,6 +413,7 @@ impl<'a> Planner<'a> {
         let mut last_normal = self.pre_season_load;
         let mut prev_down = false;
         let (mut prev_km, mut last_normal_km) = (0.0, 0.0);
+        let mut prev_long = None;
         let mut weeks = std::mem::take(&mut self.weeks);
         for week in &mut weeks {
             // The weeks had their shape before the scaling: one over the cap now is scaled
@@ -438,6 +439,8 @@ impl<'a> Planner<'a> {
             }
             // A workout made an easy run shrinks the week's running: the long run keeps its share.
             self.enforce_long_share(week, false);
+            self.cap_b_race_week_easy(week, prev_long);
+            prev_long = long_minutes(week);
             prev_nonrace = nonrace_load(week);
             prev_down = week.down_week;
             prev_km = self.rendered_km(week);
@@ -812,6 +815,8 @@ impl<'a> Planner<'a> {
             for slot in &mut week.slots {
                 slot.minutes = slot.minutes.round();
             }
+            let prev_long = self.weeks.last().and_then(long_minutes);
+            self.cap_b_race_week_easy(&mut week, prev_long);
             self.enforce_long_share(&mut week, true);
             let mut cap_reason =
                 self.enforce_ramp(&mut week, prev_nonrace, prev_down, last_normal_nonrace);
@@ -1566,6 +1571,39 @@ impl<'a> Planner<'a> {
         })
     }
 
+    /// A B race's week has no long run (the race is the long effort): its easy runs stay
+    /// shorter than the week before's long run, as in any week (`rules::EASY_OF_LONG`), instead
+    /// of taking the minutes the short days around the race cannot.
+    fn cap_b_race_week_easy(&self, week: &mut PlannedWeek, prev_long: Option<f64>) {
+        let b_race = week.slots.iter().any(|s| {
+            s.race
+                .and_then(|r| self.input.races.get(r))
+                .is_some_and(|r| r.priority == Priority::B)
+        });
+        let Some(long) = prev_long else {
+            return;
+        };
+        if !b_race || week.slots.iter().any(|s| s.kind == SessionType::Long) {
+            return;
+        }
+        let ceiling = (long * EASY_OF_LONG).floor().max(MIN_SESSION_MIN);
+        let mut capped = false;
+        for slot in week.slots.iter_mut().filter(|s| {
+            s.race.is_none() && matches!(s.kind, SessionType::Easy | SessionType::Strides)
+        }) {
+            if slot.minutes > ceiling {
+                slot.minutes = ceiling;
+                capped = true;
+            }
+        }
+        let note = format!(
+            "easy runs at most {ceiling:.0} min, shorter than last week's long run: the race is this week's long effort"
+        );
+        if capped && !week.notes.contains(&note) {
+            week.notes.push(note);
+        }
+    }
+
     /// A down week is lighter than the week before it (after lighter weeks: the last normal
     /// week), in training load (races aside) and in distance, whatever the caps did to that
     /// week (`DOWN_WEEK_MAX_*_SHARE`). Easy
@@ -2198,6 +2236,14 @@ struct LongRunAsk {
     prev: Option<f64>,
     /// The longest long run so far in this cycle.
     peak_long: Option<f64>,
+}
+
+/// Minutes of a week's long run, if it has one.
+fn long_minutes(week: &PlannedWeek) -> Option<f64> {
+    week.slots
+        .iter()
+        .find(|s| s.kind == SessionType::Long)
+        .map(|s| s.minutes)
 }
 
 /// Running minutes of a week without its races.

@@ -692,3 +692,47 @@ fn a_comeback_rebuilds_toward_the_coachs_volume_cap_within_the_ramp() {
     let heavy = crate::engine::periodize::heavy_down_weeks(&d);
     assert!(heavy.is_empty(), "{heavy:#?}");
 }
+
+/// A B race's week has no long run of its own (the race is the long effort), and none of its
+/// easy runs is as long as the week before's long run: the minutes the short days around the
+/// race cannot take are left out, not piled onto one long "easy" run.
+#[test]
+fn a_b_race_week_has_no_easy_run_as_long_as_last_weeks_long_run() {
+    let mut checked = 0;
+    for example in &peakline::io::examples::EXAMPLES {
+        let plan = example.load().expect("loads");
+        for d in drafts(&plan) {
+            for pair in d.weeks.windows(2) {
+                let (before, week) = (&pair[0], &pair[1]);
+                let b_race = plan
+                    .races
+                    .iter()
+                    .any(|r| r.priority == Priority::B && week.contains(r.date));
+                let Some(long) = before.sessions.iter().find(|s| s.kind == SessionType::Long)
+                else {
+                    continue;
+                };
+                if !b_race || week.sessions.iter().any(|s| s.kind == SessionType::Long) {
+                    continue;
+                }
+                for s in week
+                    .sessions
+                    .iter()
+                    .filter(|s| matches!(s.kind, SessionType::Easy | SessionType::Strides))
+                {
+                    assert!(
+                        s.duration_min < long.duration_min,
+                        "{} {:?} {}: {} min easy after a {} min long run",
+                        example.file_name,
+                        d.variant,
+                        s.date,
+                        s.duration_min,
+                        long.duration_min
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 6, "{checked} B-race weeks checked");
+}
