@@ -113,8 +113,16 @@ pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap
 pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3] {
     let days = day_infos(input, map);
     let mut planners = VariantKind::ALL.map(|v| Planner::new(input, v, map, &days));
-    for p in &mut planners {
-        p.plan_weeks();
+    // Each variant plans on its own: the aggressive one on a second core (the heaviest).
+    {
+        let [conservative, moderate, aggressive] = &mut planners;
+        on_two_cores(
+            || aggressive.plan_weeks(),
+            || {
+                conservative.plan_weeks();
+                moderate.plan_weeks();
+            },
+        );
     }
     // Ordering and taper calibration adjust each other a little; a few rounds settle both.
     for _ in 0..4 {
@@ -129,7 +137,29 @@ pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3]
             break;
         }
     }
-    planners.map(Planner::finish)
+    // Rendering writes every session's text: the variants again in parallel.
+    let [conservative, moderate, aggressive] = planners;
+    let (a, (c, m)) = on_two_cores(
+        || aggressive.finish(),
+        || (conservative.finish(), moderate.finish()),
+    );
+    [c, m, a]
+}
+
+/// Runs `first` on a scoped thread and `second` on this one. Both are pure, so the result is
+/// the same as running them in turn; a panic in `first` is raised again here.
+fn on_two_cores<A: Send, B>(
+    first: impl FnOnce() -> A + Send,
+    second: impl FnOnce() -> B,
+) -> (A, B) {
+    std::thread::scope(|scope| {
+        let handle = scope.spawn(first);
+        let b = second();
+        match handle.join() {
+            Ok(a) => (a, b),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
 }
 
 fn is_below(lower: &Planner<'_>, upper: &Planner<'_>) -> bool {
@@ -1865,17 +1895,18 @@ impl<'a> Planner<'a> {
         else {
             return;
         };
+        // Slots are compared as day offsets from their week's start (no date arithmetic per
+        // slot): this runs for every week, every round, of every cycle and variant.
         let daily = |weeks: &[PlannedWeek], from: NaiveDate, to: NaiveDate| -> f64 {
             weeks
                 .iter()
                 .flat_map(|w| {
+                    let days = day_span(w.start, from, to);
                     w.slots
                         .iter()
-                        .filter(move |s| s.race.is_none())
-                        .map(move |s| (w.start + Days::new(s.day as u64), s.load()))
+                        .filter(move |s| s.race.is_none() && days.contains(&(s.day as i64)))
+                        .map(Slot::load)
                 })
-                .filter(|(d, _)| *d >= from && *d < to)
-                .map(|(_, l)| l)
                 .sum()
         };
         let pre = daily(&self.weeks, reference, reference + Days::new(7)) / 7.0;
@@ -1883,8 +1914,13 @@ impl<'a> Planner<'a> {
             return;
         }
         let in_window = |week_start: NaiveDate, slot: &Slot| {
-            let date = week_start + Days::new(slot.day as u64);
-            slot.race.is_none() && date >= final_start && date < cycle.race_day
+            slot.race.is_none()
+                && day_span(week_start, final_start, cycle.race_day).contains(&(slot.day as i64))
+        };
+        // A week holding no day of the window: its slots are never in it.
+        let touches_window = |week_start: NaiveDate| {
+            let days = day_span(week_start, final_start, cycle.race_day);
+            days.start < 7 && days.end > 0
         };
         let mut over_ceilings = false;
         // Only a taper outside the band is adjusted, and then to just inside it, so the
@@ -1914,6 +1950,16 @@ impl<'a> Planner<'a> {
             let factor = (1.0 - target) * pre / fin;
             let mut changed = false;
             for wi in 0..self.weeks.len() {
+                if !touches_window(self.weeks[wi].start)
+                    && self.weeks[wi].slots.iter().all(|s| s.day < 7)
+                {
+                    // Nothing of this week is scaled. Only the ramp room's trim has an effect
+                    // here (asked for no load, the volume room changes nothing).
+                    if factor > 1.0 {
+                        self.make_ramp_room(wi, 0.0, final_start, cycle.race_day);
+                    }
+                    continue;
+                }
                 // Scaling up never takes a week past the ramp cap (the guardrail wins).
                 let week_factor = if factor > 1.0 {
                     let week = &self.weeks[wi];
@@ -2236,6 +2282,12 @@ struct LongRunAsk {
     prev: Option<f64>,
     /// The longest long run so far in this cycle.
     peak_long: Option<f64>,
+}
+
+/// Day offsets from `week_start` of the dates in `[from, to)`: a slot's date is in the
+/// window exactly when its day is in the span.
+fn day_span(week_start: NaiveDate, from: NaiveDate, to: NaiveDate) -> std::ops::Range<i64> {
+    (from - week_start).num_days()..(to - week_start).num_days()
 }
 
 /// Minutes of a week's long run, if it has one.
