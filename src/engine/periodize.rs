@@ -22,7 +22,9 @@ use super::rules::{
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
 use super::week_builder::{BuiltWeek, DayInfo, MAX_EASY_MIN, Slot, WeekRequest, build_week};
-use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout, workout_distance_km};
+use super::workouts::{
+    Fixed0, PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout, workout_distance_km,
+};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, PhaseKind, Priority, Race, RaceDistance, RunnerType,
     Season, SeasonDraft, Session, SessionId, SessionType, Total, VariantKind, Week, WeekStatus,
@@ -101,7 +103,8 @@ pub fn periodize(input: &PlanInput<'_>, variant: VariantKind) -> SeasonDraft {
 /// Drafts the season for one variant on a given season map.
 pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap) -> SeasonDraft {
     let days = day_infos(input, map);
-    let mut planner = Planner::new(input, variant, map, &days);
+    let paces = PaceBook::for_athlete(input.athlete, input.today);
+    let mut planner = Planner::new(input, variant, map, &days, paces);
     planner.plan_weeks();
     planner.finish()
 }
@@ -112,7 +115,9 @@ pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap
 /// tip a variant past the next one; easy volume is trimmed to restore the order.
 pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3] {
     let days = day_infos(input, map);
-    let mut planners = VariantKind::ALL.map(|v| Planner::new(input, v, map, &days));
+    // The paces are the athlete's, the same for every variant: solved once.
+    let paces = PaceBook::for_athlete(input.athlete, input.today);
+    let mut planners = VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, paces.clone()));
     // Each variant plans on its own: the aggressive one on a second core (the heaviest).
     {
         let [conservative, moderate, aggressive] = &mut planners;
@@ -218,10 +223,10 @@ impl<'a> Planner<'a> {
         variant: VariantKind,
         map: &'a SeasonMap,
         days: &'a [DayInfo],
+        paces: PaceBook,
     ) -> Self {
         let athlete = input.athlete;
         let params = variant_params(variant, athlete, input.guardrails);
-        let paces = PaceBook::for_athlete(athlete, input.today);
         let easy_pace = paces.easy_s_per_km();
         let v0 = (athlete.weekly_volume_km * easy_pace / 60.0).max(60.0);
         let cap_minutes = input
@@ -2103,7 +2108,7 @@ impl<'a> Planner<'a> {
                 .map_or(0.0, |r| (load / r - 1.0) * 100.0)
         };
         let prev = before.last();
-        let change = change_over(prev);
+        let change = Fixed0(change_over(prev));
         let hard = sessions
             .iter()
             .any(|s| s.is_hard() && s.kind != SessionType::Race);
@@ -2120,7 +2125,7 @@ impl<'a> Planner<'a> {
             {
                 return format!(
                     "{label} {n}/{of} · back from the recovery block: {:+.0} {unit} on the last full training week ({})",
-                    change_over(Some(normal)),
+                    Fixed0(change_over(Some(normal))),
                     self.params.ramp_reason
                 );
             }
@@ -2129,7 +2134,7 @@ impl<'a> Planner<'a> {
             {
                 return format!(
                     "{label} {n}/{of} · back from the down week: {:+.0} {unit} on the week before it ({})",
-                    change_over(Some(normal)),
+                    Fixed0(change_over(Some(normal))),
                     self.params.ramp_reason
                 );
             }
@@ -2143,7 +2148,7 @@ impl<'a> Planner<'a> {
             PhaseKind::Taper => match last_full {
                 Some(full) => format!(
                     "{label} {n}/{of} · {:+.0} {unit} on the last full training week: volume cut, intensity kept",
-                    change_over(Some(full))
+                    Fixed0(change_over(Some(full)))
                 ),
                 None => {
                     format!("{label} {n}/{of} · {change:+.0} {unit}: volume cut, intensity kept")
@@ -2162,7 +2167,7 @@ impl<'a> Planner<'a> {
                 match last_full {
                     Some(full) => format!(
                         "Race week: {name} · {:+.0} {unit} on the last full training week",
-                        change_over(Some(full))
+                        Fixed0(change_over(Some(full)))
                     ),
                     None => format!("Race week: {name} · {change:+.0} {unit}"),
                 }
@@ -2222,12 +2227,13 @@ impl<'a> Planner<'a> {
                     description: w.description,
                     rationale: if slot.why.is_empty() {
                         format!("{} session", w.kind.label())
-                    } else if let Some((_, limit)) = slot.why.split_once(LONG_RUN_WHY) {
+                    } else if let Some(limit) = long_run_limit(&slot.why) {
                         // Said from the final session, after every cap has had its say.
                         match w.distance_km {
                             Some(km) if w.kind == SessionType::Long => format!(
-                                "Long run ≈ {km:.0} km, {:.0} % of the week's running minutes{limit}",
-                                w.duration_min / run_minutes.max(1.0) * 100.0
+                                "Long run ≈ {:.0} km, {:.0} % of the week's running minutes{limit}",
+                                Fixed0(km),
+                                Fixed0(w.duration_min / run_minutes.max(1.0) * 100.0)
                             ),
                             _ => "Easy run: too short for a long run this week".to_owned(),
                         }
@@ -2248,8 +2254,9 @@ impl<'a> Planner<'a> {
                 && run_km > 0.0
             {
                 rationale.push_str(&format!(
-                    " · long run {long_km:.0} km = {:.0} % of week",
-                    long_km / run_km * 100.0
+                    " · long run {:.0} km = {:.0} % of week",
+                    Fixed0(long_km),
+                    Fixed0(long_km / run_km * 100.0)
                 ));
             }
             for note in &pw.notes {
@@ -2282,6 +2289,18 @@ struct LongRunAsk {
     prev: Option<f64>,
     /// The longest long run so far in this cycle.
     peak_long: Option<f64>,
+}
+
+/// What follows [`LONG_RUN_WHY`] in a reason, if it holds it: `split_once` (a substring
+/// searcher built per call) only for reasons that could, as every session is asked.
+fn long_run_limit(why: &str) -> Option<&str> {
+    if let Some(limit) = why.strip_prefix(LONG_RUN_WHY) {
+        return Some(limit);
+    }
+    if !why.contains(':') {
+        return None;
+    }
+    why.split_once(LONG_RUN_WHY).map(|(_, limit)| limit)
 }
 
 /// Day offsets from `week_start` of the dates in `[from, to)`: a slot's date is in the

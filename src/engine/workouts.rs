@@ -192,11 +192,49 @@ impl fmt::Display for Whole {
         let x = self.0;
         // `-0.0` prints as "-0" and large values lose nothing as floats: those stay floats.
         if x.fract() == 0.0 && x != 0.0 && x.abs() < 1e15 {
-            write!(f, "{}", x as i64)
+            write_integer(f, if x < 0.0 { "-" } else { "" }, x.abs() as u64)
         } else {
             write!(f, "{x}")
         }
     }
+}
+
+/// A number as `{:.0}` (or `{:+.0}`) prints the `f64` — the nearest integer, ties to even,
+/// "-0" for small negatives — through the integer formatter: reasons quote many figures.
+pub(crate) struct Fixed0(pub(crate) f64);
+
+impl fmt::Display for Fixed0 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.0;
+        if !(x.abs() < 1e15) {
+            return fmt::Display::fmt(&x, f);
+        }
+        let sign = if x.is_sign_negative() {
+            "-"
+        } else if f.sign_plus() {
+            "+"
+        } else {
+            ""
+        };
+        write_integer(f, sign, x.round_ties_even().abs() as u64)
+    }
+}
+
+/// Writes `sign` and the digits of `n` straight to the output (no width or padding: the
+/// texts use none), cheaper than the formatting machinery for one number.
+fn write_integer(f: &mut fmt::Formatter<'_>, sign: &str, mut n: u64) -> fmt::Result {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    f.write_str(sign)?;
+    f.write_str(std::str::from_utf8(&digits[i..]).unwrap_or_default())
 }
 
 fn round1(x: f64) -> f64 {
