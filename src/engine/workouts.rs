@@ -206,7 +206,7 @@ pub(crate) struct Fixed0(pub(crate) f64);
 impl fmt::Display for Fixed0 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let x = self.0;
-        if !(x.abs() < 1e15) {
+        if x.is_nan() || x.abs() >= 1e15 {
             return fmt::Display::fmt(&x, f);
         }
         let sign = if x.is_sign_negative() {
