@@ -6,6 +6,7 @@
 //! calibrated to its load cut. Every week and session carries its reason.
 
 use std::borrow::Cow;
+use std::sync::mpsc;
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -117,54 +118,61 @@ pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3]
     let days = day_infos(input, map);
     // The paces are the athlete's, the same for every variant: solved once.
     let paces = PaceBook::for_athlete(input.athlete, input.today);
-    let mut planners = VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, paces.clone()));
-    // Each variant plans on its own: the aggressive one on a second core (the heaviest).
-    {
-        let [conservative, moderate, aggressive] = &mut planners;
-        on_two_cores(
-            || aggressive.plan_weeks(),
-            || {
-                conservative.plan_weeks();
-                moderate.plan_weeks();
-            },
-        );
-    }
-    // Ordering and taper calibration adjust each other a little; a few rounds settle both.
-    for _ in 0..4 {
-        let [conservative, moderate, aggressive] = &mut planners;
-        keep_below(moderate, aggressive);
-        keep_below(conservative, moderate);
-        for p in &mut planners {
-            p.calibrate_tapers();
-        }
-        let [c, m, a] = &planners;
-        if is_below(c, m) && is_below(m, a) {
-            break;
-        }
-    }
-    // Rendering writes every session's text: the variants again in parallel.
-    let [conservative, moderate, aggressive] = planners;
-    let (a, (c, m)) = on_two_cores(
-        || aggressive.finish(),
-        || (conservative.finish(), moderate.finish()),
-    );
-    [c, m, a]
-}
-
-/// Runs `first` on a scoped thread and `second` on this one. Both are pure, so the result is
-/// the same as running them in turn; a panic in `first` is raised again here.
-fn on_two_cores<A: Send, B>(
-    first: impl FnOnce() -> A + Send,
-    second: impl FnOnce() -> B,
-) -> (A, B) {
+    let [conservative, moderate, aggressive] =
+        VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, paces.clone()));
+    // Each variant plans and renders on its own: the aggressive one on a second core, on one
+    // thread for both steps (starting a thread costs as much as a tenth of the work). It
+    // hands its planner back for the ordering rounds in between.
     std::thread::scope(|scope| {
-        let handle = scope.spawn(first);
-        let b = second();
-        match handle.join() {
-            Ok(a) => (a, b),
-            Err(panic) => std::panic::resume_unwind(panic),
+        let (to_main, from_worker) = mpsc::channel();
+        let (to_worker, from_main) = mpsc::channel::<Planner<'_>>();
+        let worker = scope.spawn(move || {
+            let mut aggressive = aggressive;
+            aggressive.plan_weeks();
+            to_main.send(aggressive).ok()?;
+            Some(from_main.recv().ok()?.finish())
+        });
+        let mut planners = [conservative, moderate];
+        for p in &mut planners {
+            p.plan_weeks();
+        }
+        let [conservative, moderate] = planners;
+        let Ok(aggressive) = from_worker.recv() else {
+            rethrow(worker.join());
+        };
+        let mut planners = [conservative, moderate, aggressive];
+        // Ordering and taper calibration adjust each other a little; a few rounds settle both.
+        for _ in 0..4 {
+            let [conservative, moderate, aggressive] = &mut planners;
+            keep_below(moderate, aggressive);
+            keep_below(conservative, moderate);
+            for p in &mut planners {
+                p.calibrate_tapers();
+            }
+            let [c, m, a] = &planners;
+            if is_below(c, m) && is_below(m, a) {
+                break;
+            }
+        }
+        let [conservative, moderate, aggressive] = planners;
+        if to_worker.send(aggressive).is_err() {
+            rethrow(worker.join());
+        }
+        let (c, m) = (conservative.finish(), moderate.finish());
+        match worker.join() {
+            Ok(Some(a)) => [c, m, a],
+            other => rethrow(other),
         }
     })
+}
+
+/// The worker stopped before handing back its planner or draft: only a panic does that,
+/// raised again here as if the variants had been drafted in turn.
+fn rethrow<T>(joined: std::thread::Result<T>) -> ! {
+    match joined {
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(_) => std::panic::resume_unwind(Box::new("variant worker stopped")),
+    }
 }
 
 fn is_below(lower: &Planner<'_>, upper: &Planner<'_>) -> bool {
@@ -2291,16 +2299,14 @@ struct LongRunAsk {
     peak_long: Option<f64>,
 }
 
-/// What follows [`LONG_RUN_WHY`] in a reason, if it holds it: `split_once` (a substring
-/// searcher built per call) only for reasons that could, as every session is asked.
+/// What follows the first [`LONG_RUN_WHY`] in a reason, if it holds one (as `split_once`
+/// finds it), without building a substring searcher for every session: only the places of
+/// its first letter are tried.
 fn long_run_limit(why: &str) -> Option<&str> {
-    if let Some(limit) = why.strip_prefix(LONG_RUN_WHY) {
-        return Some(limit);
-    }
-    if !why.contains(':') {
-        return None;
-    }
-    why.split_once(LONG_RUN_WHY).map(|(_, limit)| limit)
+    why.match_indices('L')
+        .map(|(i, _)| i)
+        .find(|&i| why[i..].starts_with(LONG_RUN_WHY))
+        .and_then(|i| why.get(i + LONG_RUN_WHY.len()..))
 }
 
 /// Day offsets from `week_start` of the dates in `[from, to)`: a slot's date is in the
