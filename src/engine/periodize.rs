@@ -6,6 +6,7 @@
 //! calibrated to its load cut. Every week and session carries its reason.
 
 use std::borrow::Cow;
+use std::sync::mpsc;
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -22,7 +23,9 @@ use super::rules::{
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
 use super::week_builder::{BuiltWeek, DayInfo, MAX_EASY_MIN, Slot, WeekRequest, build_week};
-use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout, workout_distance_km};
+use super::workouts::{
+    Fixed0, PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout, workout_distance_km,
+};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, PhaseKind, Priority, Race, RaceDistance, RunnerType,
     Season, SeasonDraft, Session, SessionId, SessionType, Total, VariantKind, Week, WeekStatus,
@@ -101,7 +104,8 @@ pub fn periodize(input: &PlanInput<'_>, variant: VariantKind) -> SeasonDraft {
 /// Drafts the season for one variant on a given season map.
 pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap) -> SeasonDraft {
     let days = day_infos(input, map);
-    let mut planner = Planner::new(input, variant, map, &days);
+    let paces = PaceBook::for_athlete(input.athlete, input.today);
+    let mut planner = Planner::new(input, variant, map, &days, paces);
     planner.plan_weeks();
     planner.finish()
 }
@@ -112,24 +116,63 @@ pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap
 /// tip a variant past the next one; easy volume is trimmed to restore the order.
 pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3] {
     let days = day_infos(input, map);
-    let mut planners = VariantKind::ALL.map(|v| Planner::new(input, v, map, &days));
-    for p in &mut planners {
-        p.plan_weeks();
-    }
-    // Ordering and taper calibration adjust each other a little; a few rounds settle both.
-    for _ in 0..4 {
-        let [conservative, moderate, aggressive] = &mut planners;
-        keep_below(moderate, aggressive);
-        keep_below(conservative, moderate);
+    // The paces are the athlete's, the same for every variant: solved once.
+    let paces = PaceBook::for_athlete(input.athlete, input.today);
+    let [conservative, moderate, aggressive] =
+        VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, paces.clone()));
+    // Each variant plans and renders on its own: the aggressive one on a second core, on one
+    // thread for both steps (starting a thread costs as much as a tenth of the work). It
+    // hands its planner back for the ordering rounds in between.
+    std::thread::scope(|scope| {
+        let (to_main, from_worker) = mpsc::channel();
+        let (to_worker, from_main) = mpsc::channel::<Planner<'_>>();
+        let worker = scope.spawn(move || {
+            let mut aggressive = aggressive;
+            aggressive.plan_weeks();
+            to_main.send(aggressive).ok()?;
+            Some(from_main.recv().ok()?.finish())
+        });
+        let mut planners = [conservative, moderate];
         for p in &mut planners {
-            p.calibrate_tapers();
+            p.plan_weeks();
         }
-        let [c, m, a] = &planners;
-        if is_below(c, m) && is_below(m, a) {
-            break;
+        let [conservative, moderate] = planners;
+        let Ok(aggressive) = from_worker.recv() else {
+            rethrow(worker.join());
+        };
+        let mut planners = [conservative, moderate, aggressive];
+        // Ordering and taper calibration adjust each other a little; a few rounds settle both.
+        for _ in 0..4 {
+            let [conservative, moderate, aggressive] = &mut planners;
+            keep_below(moderate, aggressive);
+            keep_below(conservative, moderate);
+            for p in &mut planners {
+                p.calibrate_tapers();
+            }
+            let [c, m, a] = &planners;
+            if is_below(c, m) && is_below(m, a) {
+                break;
+            }
         }
+        let [conservative, moderate, aggressive] = planners;
+        if to_worker.send(aggressive).is_err() {
+            rethrow(worker.join());
+        }
+        let (c, m) = (conservative.finish(), moderate.finish());
+        match worker.join() {
+            Ok(Some(a)) => [c, m, a],
+            other => rethrow(other),
+        }
+    })
+}
+
+/// The worker stopped before handing back its planner or draft: only a panic does that,
+/// raised again here as if the variants had been drafted in turn.
+fn rethrow<T>(joined: std::thread::Result<T>) -> ! {
+    match joined {
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(_) => std::panic::resume_unwind(Box::new("variant worker stopped")),
     }
-    planners.map(Planner::finish)
 }
 
 fn is_below(lower: &Planner<'_>, upper: &Planner<'_>) -> bool {
@@ -188,10 +231,10 @@ impl<'a> Planner<'a> {
         variant: VariantKind,
         map: &'a SeasonMap,
         days: &'a [DayInfo],
+        paces: PaceBook,
     ) -> Self {
         let athlete = input.athlete;
         let params = variant_params(variant, athlete, input.guardrails);
-        let paces = PaceBook::for_athlete(athlete, input.today);
         let easy_pace = paces.easy_s_per_km();
         let v0 = (athlete.weekly_volume_km * easy_pace / 60.0).max(60.0);
         let cap_minutes = input
@@ -1865,17 +1908,18 @@ impl<'a> Planner<'a> {
         else {
             return;
         };
+        // Slots are compared as day offsets from their week's start (no date arithmetic per
+        // slot): this runs for every week, every round, of every cycle and variant.
         let daily = |weeks: &[PlannedWeek], from: NaiveDate, to: NaiveDate| -> f64 {
             weeks
                 .iter()
                 .flat_map(|w| {
+                    let days = day_span(w.start, from, to);
                     w.slots
                         .iter()
-                        .filter(move |s| s.race.is_none())
-                        .map(move |s| (w.start + Days::new(s.day as u64), s.load()))
+                        .filter(move |s| s.race.is_none() && days.contains(&(s.day as i64)))
+                        .map(Slot::load)
                 })
-                .filter(|(d, _)| *d >= from && *d < to)
-                .map(|(_, l)| l)
                 .sum()
         };
         let pre = daily(&self.weeks, reference, reference + Days::new(7)) / 7.0;
@@ -1883,8 +1927,13 @@ impl<'a> Planner<'a> {
             return;
         }
         let in_window = |week_start: NaiveDate, slot: &Slot| {
-            let date = week_start + Days::new(slot.day as u64);
-            slot.race.is_none() && date >= final_start && date < cycle.race_day
+            slot.race.is_none()
+                && day_span(week_start, final_start, cycle.race_day).contains(&(slot.day as i64))
+        };
+        // A week holding no day of the window: its slots are never in it.
+        let touches_window = |week_start: NaiveDate| {
+            let days = day_span(week_start, final_start, cycle.race_day);
+            days.start < 7 && days.end > 0
         };
         let mut over_ceilings = false;
         // Only a taper outside the band is adjusted, and then to just inside it, so the
@@ -1914,6 +1963,16 @@ impl<'a> Planner<'a> {
             let factor = (1.0 - target) * pre / fin;
             let mut changed = false;
             for wi in 0..self.weeks.len() {
+                if !touches_window(self.weeks[wi].start)
+                    && self.weeks[wi].slots.iter().all(|s| s.day < 7)
+                {
+                    // Nothing of this week is scaled. Only the ramp room's trim has an effect
+                    // here (asked for no load, the volume room changes nothing).
+                    if factor > 1.0 {
+                        self.make_ramp_room(wi, 0.0, final_start, cycle.race_day);
+                    }
+                    continue;
+                }
                 // Scaling up never takes a week past the ramp cap (the guardrail wins).
                 let week_factor = if factor > 1.0 {
                     let week = &self.weeks[wi];
@@ -2057,7 +2116,7 @@ impl<'a> Planner<'a> {
                 .map_or(0.0, |r| (load / r - 1.0) * 100.0)
         };
         let prev = before.last();
-        let change = change_over(prev);
+        let change = Fixed0(change_over(prev));
         let hard = sessions
             .iter()
             .any(|s| s.is_hard() && s.kind != SessionType::Race);
@@ -2074,7 +2133,7 @@ impl<'a> Planner<'a> {
             {
                 return format!(
                     "{label} {n}/{of} · back from the recovery block: {:+.0} {unit} on the last full training week ({})",
-                    change_over(Some(normal)),
+                    Fixed0(change_over(Some(normal))),
                     self.params.ramp_reason
                 );
             }
@@ -2083,7 +2142,7 @@ impl<'a> Planner<'a> {
             {
                 return format!(
                     "{label} {n}/{of} · back from the down week: {:+.0} {unit} on the week before it ({})",
-                    change_over(Some(normal)),
+                    Fixed0(change_over(Some(normal))),
                     self.params.ramp_reason
                 );
             }
@@ -2097,7 +2156,7 @@ impl<'a> Planner<'a> {
             PhaseKind::Taper => match last_full {
                 Some(full) => format!(
                     "{label} {n}/{of} · {:+.0} {unit} on the last full training week: volume cut, intensity kept",
-                    change_over(Some(full))
+                    Fixed0(change_over(Some(full)))
                 ),
                 None => {
                     format!("{label} {n}/{of} · {change:+.0} {unit}: volume cut, intensity kept")
@@ -2116,7 +2175,7 @@ impl<'a> Planner<'a> {
                 match last_full {
                     Some(full) => format!(
                         "Race week: {name} · {:+.0} {unit} on the last full training week",
-                        change_over(Some(full))
+                        Fixed0(change_over(Some(full)))
                     ),
                     None => format!("Race week: {name} · {change:+.0} {unit}"),
                 }
@@ -2176,12 +2235,13 @@ impl<'a> Planner<'a> {
                     description: w.description,
                     rationale: if slot.why.is_empty() {
                         format!("{} session", w.kind.label())
-                    } else if let Some((_, limit)) = slot.why.split_once(LONG_RUN_WHY) {
+                    } else if let Some(limit) = long_run_limit(&slot.why) {
                         // Said from the final session, after every cap has had its say.
                         match w.distance_km {
                             Some(km) if w.kind == SessionType::Long => format!(
-                                "Long run ≈ {km:.0} km, {:.0} % of the week's running minutes{limit}",
-                                w.duration_min / run_minutes.max(1.0) * 100.0
+                                "Long run ≈ {:.0} km, {:.0} % of the week's running minutes{limit}",
+                                Fixed0(km),
+                                Fixed0(w.duration_min / run_minutes.max(1.0) * 100.0)
                             ),
                             _ => "Easy run: too short for a long run this week".to_owned(),
                         }
@@ -2202,8 +2262,9 @@ impl<'a> Planner<'a> {
                 && run_km > 0.0
             {
                 rationale.push_str(&format!(
-                    " · long run {long_km:.0} km = {:.0} % of week",
-                    long_km / run_km * 100.0
+                    " · long run {:.0} km = {:.0} % of week",
+                    Fixed0(long_km),
+                    Fixed0(long_km / run_km * 100.0)
                 ));
             }
             for note in &pw.notes {
@@ -2236,6 +2297,22 @@ struct LongRunAsk {
     prev: Option<f64>,
     /// The longest long run so far in this cycle.
     peak_long: Option<f64>,
+}
+
+/// What follows the first [`LONG_RUN_WHY`] in a reason, if it holds one (as `split_once`
+/// finds it), without building a substring searcher for every session: only the places of
+/// its first letter are tried.
+fn long_run_limit(why: &str) -> Option<&str> {
+    why.match_indices('L')
+        .map(|(i, _)| i)
+        .find(|&i| why[i..].starts_with(LONG_RUN_WHY))
+        .and_then(|i| why.get(i + LONG_RUN_WHY.len()..))
+}
+
+/// Day offsets from `week_start` of the dates in `[from, to)`: a slot's date is in the
+/// window exactly when its day is in the span.
+fn day_span(week_start: NaiveDate, from: NaiveDate, to: NaiveDate) -> std::ops::Range<i64> {
+    (from - week_start).num_days()..(to - week_start).num_days()
 }
 
 /// Minutes of a week's long run, if it has one.

@@ -1,6 +1,9 @@
 //! Session content: what a session of a given type and length looks like for this athlete —
 //! description, target pace, distance and RPE — from the athlete's training paces.
 
+use std::borrow::Cow;
+use std::fmt;
+
 use chrono::NaiveDate;
 
 use super::predict::{
@@ -29,6 +32,8 @@ pub struct PaceBook {
     pub source: String,
     /// Race pace (s/km) at 5K, 10K, half and marathon, solved once: sessions ask often.
     race_paces: [f64; 4],
+    /// The paces sessions quote, written once ("5:12"): every session text names one.
+    pace_texts: Vec<(f64, String)>,
 }
 
 impl PaceBook {
@@ -64,11 +69,35 @@ impl PaceBook {
             .or_else(|| training_paces(DEFAULT_VDOT))
             .unwrap_or(FALLBACK_PACES);
         let race_paces = STANDARD_KM.map(|km| solve_race_pace(vdot, km, &paces));
+        let pace_texts = [
+            paces.easy.fast_s_per_km,
+            paces.easy.slow_s_per_km,
+            paces.threshold_s_per_km,
+            paces.interval_s_per_km,
+            paces.marathon_s_per_km,
+        ]
+        .into_iter()
+        .chain(race_paces)
+        .map(|s| (s, format_pace(s)))
+        .collect();
         Self {
             vdot,
             paces,
             source,
             race_paces,
+            pace_texts,
+        }
+    }
+
+    /// [`format_pace`] of a pace, from the texts written once when it is one of the book's.
+    pub fn pace_text(&self, s_per_km: f64) -> Cow<'_, str> {
+        match self
+            .pace_texts
+            .iter()
+            .find(|(s, _)| s.to_bits() == s_per_km.to_bits())
+        {
+            Some((_, text)) => Cow::Borrowed(text),
+            None => Cow::Owned(format_pace(s_per_km)),
         }
     }
 
@@ -152,6 +181,60 @@ fn km(minutes: f64, s_per_km: f64) -> f64 {
     } else {
         0.0
     }
+}
+
+/// A whole number (minutes, reps) as `{}` prints the `f64`, through the integer formatter:
+/// sessions are written by the thousand while re-planning, and float formatting is slow.
+struct Whole(f64);
+
+impl fmt::Display for Whole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.0;
+        // `-0.0` prints as "-0" and large values lose nothing as floats: those stay floats.
+        if x.fract() == 0.0 && x != 0.0 && x.abs() < 1e15 {
+            write_integer(f, if x < 0.0 { "-" } else { "" }, x.abs() as u64)
+        } else {
+            write!(f, "{x}")
+        }
+    }
+}
+
+/// A number as `{:.0}` (or `{:+.0}`) prints the `f64` — the nearest integer, ties to even,
+/// "-0" for small negatives — through the integer formatter: reasons quote many figures.
+pub(crate) struct Fixed0(pub(crate) f64);
+
+impl fmt::Display for Fixed0 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.0;
+        if x.is_nan() || x.abs() >= 1e15 {
+            return fmt::Display::fmt(&x, f);
+        }
+        let sign = if x.is_sign_negative() {
+            "-"
+        } else if f.sign_plus() {
+            "+"
+        } else {
+            ""
+        };
+        write_integer(f, sign, x.round_ties_even().abs() as u64)
+    }
+}
+
+/// Writes `sign` and the digits of `n` straight to the output (no width or padding: the
+/// texts use none), cheaper than the formatting machinery for one number.
+fn write_integer(f: &mut fmt::Formatter<'_>, sign: &str, mut n: u64) -> fmt::Result {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    f.write_str(sign)?;
+    f.write_str(std::str::from_utf8(&digits[i..]).unwrap_or_default())
 }
 
 fn round1(x: f64) -> f64 {
@@ -257,7 +340,9 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
     let p = &req.paces.paces;
     let easy = req.paces.easy_s_per_km();
     let (minutes, warm, cool, work) = session_parts(req);
-    let pace_str = |s: f64| format_pace(s);
+    let pace_str = |s: f64| req.paces.pace_text(s);
+    let (minutes_t, warm_t, cool_t, work_t) =
+        (Whole(minutes), Whole(warm), Whole(cool), Whole(work));
     let track = if req.athlete.equipment.track {
         "on the track"
     } else if req.athlete.equipment.treadmill {
@@ -271,13 +356,13 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
         SessionType::Easy | SessionType::Rest => {
             let d = km(minutes, easy);
             let text = if req.run_walk {
-                let cycles = (minutes / 5.0).round().max(1.0);
+                let cycles_t = Whole((minutes / 5.0).round().max(1.0));
                 format!(
-                    "Run-walk {minutes} min: {cycles} × (4 min easy run, 1 min walk). Stop if pain rises above 3/10."
+                    "Run-walk {minutes_t} min: {cycles_t} × (4 min easy run, 1 min walk). Stop if pain rises above 3/10."
                 )
             } else {
                 format!(
-                    "{minutes} min easy, conversational ({}–{} /km)",
+                    "{minutes_t} min easy, conversational ({}–{} /km)",
                     pace_str(p.easy.fast_s_per_km),
                     pace_str(p.easy.slow_s_per_km)
                 )
@@ -291,7 +376,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 Some(range(slow, 10.0)),
                 Some(km(minutes, slow)),
                 format!(
-                    "{minutes} min very easy recovery jog, slower than {} /km",
+                    "{minutes_t} min very easy recovery jog, slower than {} /km",
                     pace_str(p.easy.slow_s_per_km)
                 ),
             )
@@ -300,19 +385,22 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             3.0,
             Some(p.easy),
             Some(km(minutes, easy) + STRIDES_EXTRA_KM),
-            format!("{minutes} min easy, then 6 × 20 s strides (quick and relaxed, full recovery)"),
+            format!(
+                "{minutes_t} min easy, then 6 × 20 s strides (quick and relaxed, full recovery)"
+            ),
         ),
         SessionType::Long => {
             if req.long_with_pace {
                 let (mp_min, mp) = long_pace_spec(req, minutes);
                 let d = km(minutes - mp_min, easy) + km(mp_min, mp);
+                let mp_min_t = Whole(mp_min);
                 (
                     5.0,
                     Some(p.easy),
                     Some(d),
                     format!(
-                        "Long run {} km: easy, with the last {mp_min} min at goal race pace ({} /km). Rehearse fuelling.",
-                        d.round(),
+                        "Long run {} km: easy, with the last {mp_min_t} min at goal race pace ({} /km). Rehearse fuelling.",
+                        Whole(d.round()),
                         pace_str(mp)
                     ),
                 )
@@ -330,22 +418,26 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                     4.0,
                     Some(p.easy),
                     Some(d),
-                    format!("Long run {} km ({minutes} min), {controlled}", d.round()),
+                    format!(
+                        "Long run {} km ({minutes_t} min), {controlled}",
+                        Whole(d.round())
+                    ),
                 )
             }
         }
         SessionType::Threshold => {
             let reps = (work / 10.0).round().max(1.0);
             let rep = (work / reps).round();
+            let (reps_t, rep_t) = (Whole(reps), Whole(rep));
             let d = km(warm + cool, easy) + km(work, p.threshold_s_per_km);
             let text = if reps <= 1.0 {
                 format!(
-                    "{warm} min warm-up · {work} min tempo at threshold ({} /km) · {cool} min cool-down",
+                    "{warm_t} min warm-up · {work_t} min tempo at threshold ({} /km) · {cool_t} min cool-down",
                     pace_str(p.threshold_s_per_km)
                 )
             } else {
                 format!(
-                    "{warm} min warm-up · {reps} × {rep} min at threshold ({} /km), 2 min jog · {cool} min cool-down",
+                    "{warm_t} min warm-up · {reps_t} × {rep_t} min at threshold ({} /km), 2 min jog · {cool_t} min cool-down",
                     pace_str(p.threshold_s_per_km)
                 )
             };
@@ -354,12 +446,13 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
         SessionType::Intervals => {
             let (rep_m, pace_s, what) = interval_spec(req);
             let (reps, _) = interval_reps(work, rep_m, pace_s);
+            let (reps_t, rep_m_t) = (Whole(reps), Whole(rep_m));
             (
                 8.0,
                 Some(range(pace_s, 3.0)),
                 None,
                 format!(
-                    "{warm} min warm-up · {reps} × {rep_m} m at {what} ({} /km) {track}, equal-time jog · {cool} min cool-down",
+                    "{warm_t} min warm-up · {reps_t} × {rep_m_t} m at {what} ({} /km) {track}, equal-time jog · {cool_t} min cool-down",
                     pace_str(pace_s)
                 ),
             )
@@ -373,20 +466,20 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 Some(range(pace_s, 3.0)),
                 Some(d),
                 format!(
-                    "{warm} min warm-up · {at_pace_km:.1} km at {what} ({} /km) · {cool} min cool-down",
+                    "{warm_t} min warm-up · {at_pace_km:.1} km at {what} ({} /km) · {cool_t} min cool-down",
                     pace_str(pace_s)
                 ),
             )
         }
         SessionType::Hills => {
-            let reps = (work / 3.0).round().clamp(4.0, 12.0);
+            let reps_t = Whole((work / 3.0).round().clamp(4.0, 12.0));
             let d = km(minutes, easy);
             (
                 7.0,
                 None,
                 Some(d),
                 format!(
-                    "{warm} min warm-up · {reps} × 75 s uphill at 5K effort, jog down · {cool} min cool-down"
+                    "{warm_t} min warm-up · {reps_t} × 75 s uphill at 5K effort, jog down · {cool_t} min cool-down"
                 ),
             )
         }
@@ -394,13 +487,13 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             4.0,
             None,
             None,
-            format!("{minutes} min easy cycling, elliptical or pool running"),
+            format!("{minutes_t} min easy cycling, elliptical or pool running"),
         ),
         SessionType::Strength => (
             4.0,
             None,
             None,
-            format!("{minutes} min strength: squats, lunges, calf raises, hip and core work"),
+            format!("{minutes_t} min strength: squats, lunges, calf raises, hip and core work"),
         ),
         SessionType::Race => {
             let race_km = req.race.map_or(10.0, |r| r.distance_km);
