@@ -1,52 +1,13 @@
 //! The engine re-plans on every drag: all three variants of a 52-week season with four
 //! races, their warnings and the load model, well under a millisecond.
 
-use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use peakline::engine::analysis::{draft_warnings, season_pmc};
 use peakline::engine::{PlanInput, generate_variants};
-use peakline::io::examples::EXAMPLES;
-use peakline::model::{Plan, Priority, Race};
 
-/// The multi-race example stretched to a 52-week season with four races.
-fn season() -> (Plan, NaiveDate) {
-    let mut plan = EXAMPLES[4].load().unwrap_or_default();
-    let start = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default();
-    plan.season.start = start;
-    plan.season.end = start + Days::new(7 * 52 - 1);
-    plan.races = vec![
-        race(
-            "Spring half",
-            start + Days::new(7 * 17 - 1),
-            21.0975,
-            Priority::A,
-        ),
-        race(
-            "Summer 10K",
-            start + Days::new(7 * 27 - 1),
-            10.0,
-            Priority::B,
-        ),
-        race("Track 5K", start + Days::new(7 * 35 - 2), 5.0, Priority::C),
-        race(
-            "Autumn marathon",
-            start + Days::new(7 * 45 - 1),
-            42.195,
-            Priority::A,
-        ),
-    ];
-    (plan, start - Days::new(5))
-}
+mod common;
 
-fn race(name: &str, date: NaiveDate, km: f64, priority: Priority) -> Race {
-    Race {
-        name: name.to_owned(),
-        date,
-        distance_km: km,
-        priority,
-        ..Race::default()
-    }
-}
+use common::season;
 
 fn bench(c: &mut Criterion) {
     let (plan, today) = season();

@@ -1,48 +1,13 @@
 //! Runs the engine benchmark's season many times, for profiling with callgrind.
 
-use chrono::{Days, NaiveDate};
 use peakline::engine::analysis::{draft_warnings, season_pmc};
 use peakline::engine::{PlanInput, generate_variants};
-use peakline::io::examples::EXAMPLES;
-use peakline::model::{Plan, Priority, Race};
 
-fn race(name: &str, date: NaiveDate, km: f64, priority: Priority) -> Race {
-    Race {
-        name: name.to_owned(),
-        date,
-        distance_km: km,
-        priority,
-        ..Race::default()
-    }
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 fn main() {
-    let mut plan: Plan = EXAMPLES[4].load().unwrap_or_default();
-    let start = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default();
-    plan.season.start = start;
-    plan.season.end = start + Days::new(7 * 52 - 1);
-    plan.races = vec![
-        race(
-            "Spring half",
-            start + Days::new(7 * 17 - 1),
-            21.0975,
-            Priority::A,
-        ),
-        race(
-            "Summer 10K",
-            start + Days::new(7 * 27 - 1),
-            10.0,
-            Priority::B,
-        ),
-        race("Track 5K", start + Days::new(7 * 35 - 2), 5.0, Priority::C),
-        race(
-            "Autumn marathon",
-            start + Days::new(7 * 45 - 1),
-            42.195,
-            Priority::A,
-        ),
-    ];
-    let today = start - Days::new(5);
+    let (plan, today) = common::season();
     if std::env::args().nth(1).as_deref() == Some("dump") {
         // Every draft in full, to compare before and after a change.
         let drafts = generate_variants(&PlanInput::from_plan(&plan, today));
