@@ -450,22 +450,7 @@ fn a_deleted_session_stays_deleted_through_every_kind_of_re_plan() {
     // 3. Dragging a phase boundary re-plans too.
     h.get_by_label("Season").click();
     h.run();
-    let week_px = {
-        let a = h.get_by_label_contains("Week of 4 Jan 2027").rect();
-        let b = h.get_by_label_contains("Week of 11 Jan 2027").rect();
-        b.center().x - a.center().x
-    };
-    let from = h
-        .get_by_label_contains("Race-specific start")
-        .rect()
-        .center();
-    h.drag_at(from);
-    h.run();
-    for step in 1..=4 {
-        h.hover_at(from + egui::vec2(step as f32 * week_px / 4.0, 0.0));
-        h.run();
-    }
-    h.drop_at(from + egui::vec2(week_px, 0.0));
+    drag_race_specific_start(&mut h, 1.0);
     h.run();
     say_why(&mut h, "Coach judgement");
     if h.query_by_label("Keep my weeks").is_some() {
@@ -1314,22 +1299,7 @@ fn the_week_editor_shows_what_the_athlete_logged_and_wrote() {
 fn cancelling_the_reason_of_a_drag_leaves_the_plan_as_it_was() {
     let mut h = app_harness();
     let original = h.state().doc.plan().clone();
-    let week_px = {
-        let a = h.get_by_label_contains("Week of 4 Jan 2027").rect();
-        let b = h.get_by_label_contains("Week of 11 Jan 2027").rect();
-        b.center().x - a.center().x
-    };
-    let from = h
-        .get_by_label_contains("Race-specific start")
-        .rect()
-        .center();
-    h.drag_at(from);
-    h.run();
-    for step in 1..=4 {
-        h.hover_at(from + egui::vec2(step as f32 * week_px / 2.0, 0.0));
-        h.run();
-    }
-    h.drop_at(from + egui::vec2(2.0 * week_px, 0.0));
+    drag_race_specific_start(&mut h, 2.0);
     h.run();
     h.get_by_label("Why this change?");
     h.get_by_label("Cancel").click();
@@ -1361,4 +1331,28 @@ fn the_change_log_compares_a_week_before_one_is_picked() {
     // Unchanged since adoption: both panes show this week's figures.
     let figures = format!("{:.0} AU, {} hard", week.load_au(), week.hard_sessions());
     assert_eq!(h.get_all_by_label(&figures).count(), 2, "{figures}");
+}
+
+/// Drags the race-specific phase's start on the timeline `weeks` weeks later, in four pointer
+/// moves, and releases it (the reason prompt comes next).
+fn drag_race_specific_start(
+    h: &mut egui_kittest::Harness<'_, peakline::app::PeaklineApp>,
+    weeks: f32,
+) {
+    let week_px = {
+        let a = h.get_by_label_contains("Week of 4 Jan 2027").rect();
+        let b = h.get_by_label_contains("Week of 11 Jan 2027").rect();
+        b.center().x - a.center().x
+    };
+    let from = h
+        .get_by_label_contains("Race-specific start")
+        .rect()
+        .center();
+    h.drag_at(from);
+    h.run();
+    for step in 1..=4 {
+        h.hover_at(from + egui::vec2(step as f32 * weeks * week_px / 4.0, 0.0));
+        h.run();
+    }
+    h.drop_at(from + egui::vec2(weeks * week_px, 0.0));
 }
