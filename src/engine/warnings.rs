@@ -147,21 +147,13 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
                 ));
             }
             if input.athlete.runner_type == RunnerType::Comeback {
-                let (a, b) = (training_km(reference), training_km(week));
-                if a > 0.0 && b / a - 1.0 > cap + 1e-6 {
-                    out.push(warning(
-                        code::COMEBACK_RAMP_OVER_CAP,
-                        Severity::Danger,
-                        at,
-                        at,
-                        format!(
-                            "Running volume rises {:.0} % ({a:.0} ➡ {b:.0} km) over the last normal week before {since}, during a comeback; the coach's cap is {:.0} %.",
-                            (b / a - 1.0) * 100.0,
-                            cap * 100.0
-                        ),
-                        "Come back from the down week to the distance before it, not beyond the cap.",
-                    ));
-                }
+                out.extend(comeback_ramp(
+                    reference,
+                    week,
+                    cap,
+                    &format!(" over the last normal week before {since}, during a comeback"),
+                    "Come back from the down week to the distance before it, not beyond the cap.",
+                ));
             }
         }
         if let Some(prev) = i.checked_sub(1).and_then(|p| input.weeks.get(p))
@@ -202,21 +194,13 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
                 ));
             }
             if input.athlete.runner_type == RunnerType::Comeback {
-                let (a, b) = (training_km(prev), training_km(week));
-                if a > 0.0 && b / a - 1.0 > cap + 1e-6 {
-                    out.push(warning(
-                        code::COMEBACK_RAMP_OVER_CAP,
-                        Severity::Danger,
-                        at,
-                        at,
-                        format!(
-                            "Running volume rises {:.0} % ({a:.0} ➡ {b:.0} km) during a comeback; the coach's cap is {:.0} %.",
-                            (b / a - 1.0) * 100.0,
-                            cap * 100.0
-                        ),
-                        "Hold the distance this week; progress only within the cap.",
-                    ));
-                }
+                out.extend(comeback_ramp(
+                    prev,
+                    week,
+                    cap,
+                    " during a comeback",
+                    "Hold the distance this week; progress only within the cap.",
+                ));
             }
         }
         let rest_days = week
@@ -316,6 +300,33 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
 }
 
 /// A week's running distance without its races: what a comeback's distance cap is about.
+/// A comeback's running volume rising more than the coach's cap over `reference`; `over` ends
+/// the message's first clause (" during a comeback").
+fn comeback_ramp(
+    reference: &Week,
+    week: &Week,
+    cap: f64,
+    over: &str,
+    suggestion: &str,
+) -> Option<Warning> {
+    let (a, b) = (training_km(reference), training_km(week));
+    let at = Some(week.start);
+    (a > 0.0 && b / a - 1.0 > cap + 1e-6).then(|| {
+        warning(
+            code::COMEBACK_RAMP_OVER_CAP,
+            Severity::Danger,
+            at,
+            at,
+            format!(
+                "Running volume rises {:.0} % ({a:.0} ➡ {b:.0} km){over}; the coach's cap is {:.0} %.",
+                (b / a - 1.0) * 100.0,
+                cap * 100.0
+            ),
+            suggestion,
+        )
+    })
+}
+
 fn training_km(week: &Week) -> f64 {
     week.sessions
         .iter()
