@@ -143,7 +143,13 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     let days = req.days;
     let mut out = BuiltWeek::default();
     let mut taken = [false; 7];
-    let mut hard: Vec<NaiveDate> = req.nearby_hard.to_vec();
+    // Days as numbers from the week's first and their weekdays, worked out once: the
+    // placement rules compare them many times per week, and weeks are built by the thousand.
+    let first = days[0].date;
+    let day_no = |date: NaiveDate| (date - first).num_days();
+    let nums: [i64; 7] = std::array::from_fn(|d| day_no(days[d].date));
+    let weekdays: [Weekday; 7] = std::array::from_fn(|d| days[d].date.weekday());
+    let mut hard: Vec<i64> = req.nearby_hard.iter().map(|&h| day_no(h)).collect();
 
     // 1. Races are fixed.
     for (d, info) in days.iter().enumerate() {
@@ -159,12 +165,11 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
                 flexible: false,
             });
             taken[d] = true;
-            hard.push(info.date);
+            hard.push(nums[d]);
         }
     }
-    let is_near_hard = |date: NaiveDate, hard: &[NaiveDate], spacing: i64| {
-        hard.iter().any(|h| (date - *h).num_days().abs() < spacing)
-    };
+    let is_near_hard =
+        |d: usize, hard: &[i64], spacing: i64| hard.iter().any(|h| (nums[d] - h).abs() < spacing);
 
     // 2. The long run: its own day if possible, never the day after a hard session.
     let mut long_day = None;
@@ -173,7 +178,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         // Its own day, or the day before or after within the week; never on two days in a row
         // with another long effort, so otherwise it is skipped for the week.
         let mut order: Vec<usize> = Vec::with_capacity(3);
-        if let Some(p) = index_of_weekday(days, preferred) {
+        if let Some(p) = index_of_weekday(&weekdays, preferred) {
             order.push(p);
             if p > 0 {
                 order.push(p - 1);
@@ -190,15 +195,14 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
                 && !info.pre_race
                 && !info.final_week
                 && !info.b_easy
-                && !is_near_hard(info.date, &hard, 2)
+                && !is_near_hard(d, &hard, 2)
         });
         match pick {
             Some(d) => {
-                if days[d].date.weekday() != preferred {
+                if weekdays[d] != preferred {
                     out.notes.push(format!(
                         "long run moved to {} ({} not possible this week)",
-                        days[d].date.weekday(),
-                        preferred
+                        weekdays[d], preferred
                     ));
                 }
                 out.slots.push(Slot {
@@ -226,10 +230,10 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     //    day before the long run.
     let mut order: Vec<usize> = Vec::with_capacity(14);
     for &wd in &req.athlete.preferred_days {
-        order.extend(index_of_weekday(days, wd));
+        order.extend(index_of_weekday(&weekdays, wd));
     }
     for wd in QUALITY_DAY_ORDER {
-        order.extend(index_of_weekday(days, wd));
+        order.extend(index_of_weekday(&weekdays, wd));
     }
     let mut placed_quality = 0usize;
     for (kind, minutes, why) in req.quality {
@@ -238,7 +242,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             info.allows_quality()
                 && !taken[d]
                 && long_day != Some(d + 1)
-                && !is_near_hard(info.date, &hard, req.hard_spacing_days)
+                && !is_near_hard(d, &hard, req.hard_spacing_days)
         });
         let Some(d) = pick else {
             let any_day = days.iter().any(DayInfo::allows_quality);
@@ -252,10 +256,10 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             });
             continue;
         };
-        let preferred = req.athlete.preferred_days.contains(&days[d].date.weekday());
+        let preferred = req.athlete.preferred_days.contains(&weekdays[d]);
         let mut why = why.clone();
         if preferred {
-            why.push_str(&format!(" · {} is a preferred day", days[d].date.weekday()));
+            why.push_str(&format!(" · {} is a preferred day", weekdays[d]));
         }
         out.slots.push(Slot {
             day: d,
@@ -268,7 +272,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             flexible: false,
         });
         taken[d] = true;
-        hard.push(days[d].date);
+        hard.push(nums[d]);
         placed_quality += 1;
     }
 
@@ -285,7 +289,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         {
             let removed = out.slots.remove(pos);
             taken[removed.day] = false;
-            hard.retain(|h| *h != days[removed.day].date);
+            hard.retain(|h| *h != nums[removed.day]);
             fixed_run_days -= 1;
             placed_quality -= 1;
             out.notes.push(format!(
@@ -327,7 +331,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     let after_long = long_day.map(|l| (l + 1) % 7);
     let rest_rank = |d: usize| -> (u8, u8) {
         let first = if Some(d) == after_long { 0 } else { 1 };
-        let weekday_rank = match days[d].date.weekday() {
+        let weekday_rank = match weekdays[d] {
             Weekday::Fri => 0,
             Weekday::Mon => 1,
             Weekday::Wed => 2,
@@ -357,7 +361,9 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         req.min_easy_min
     };
     // Marathon and half builds keep a medium-long run midweek (template A: Wednesday).
-    let after_hard_day = |d: usize| hard.iter().any(|h| (days[d].date - *h).num_days() == 1);
+    // The hard days are settled from here on.
+    let after_hard_days: [bool; 7] = std::array::from_fn(|d| hard.iter().any(|h| nums[d] - h == 1));
+    let after_hard_day = |d: usize| after_hard_days[d];
     let medium_long = if req.medium_long && easy_days.len() >= 3 {
         easy_days
             .iter()
@@ -368,7 +374,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
                     && !days[d].b_easy
                     && Some(d + 1) != long_day
             })
-            .min_by_key(|&d| (days[d].date.weekday().num_days_from_monday() as i64 - 2).abs())
+            .min_by_key(|&d| (weekdays[d].num_days_from_monday() as i64 - 2).abs())
     } else {
         None
     };
@@ -389,7 +395,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     // volume wins over them; the days around a race stay short regardless.
     let long_minutes =
         long_day.and_then(|l| out.slots.iter().find(|s| s.day == l).map(|s| s.minutes));
-    let after_hard = |d: usize| hard.iter().any(|h| (days[d].date - *h).num_days() == 1);
+    let after_hard = after_hard_day;
     let is_medium_long = |d: usize| Some(d) == medium_long && !after_hard(d);
     // `level` 0: every ceiling; 1: runs may reach the long run's length; 2: recovery jogs
     // may be longer too.
@@ -627,6 +633,6 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     out
 }
 
-fn index_of_weekday(days: &[DayInfo; 7], wd: Weekday) -> Option<usize> {
-    days.iter().position(|d| d.date.weekday() == wd)
+fn index_of_weekday(weekdays: &[Weekday; 7], wd: Weekday) -> Option<usize> {
+    weekdays.iter().position(|d| *d == wd)
 }
