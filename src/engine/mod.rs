@@ -19,6 +19,7 @@ pub mod scenario;
 pub mod season_map;
 pub mod series;
 pub mod signals;
+pub mod text;
 pub mod trim;
 pub mod variants;
 pub mod warnings;

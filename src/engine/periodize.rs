@@ -6,7 +6,6 @@
 //! calibrated to its load cut. Every week and session carries its reason.
 
 use std::borrow::Cow;
-use std::sync::mpsc;
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -22,10 +21,9 @@ use super::rules::{
     taper_volume_shares, variant_params,
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
+use super::text::{Fixed0, Signed0, text};
 use super::week_builder::{BuiltWeek, DayInfo, MAX_EASY_MIN, Slot, WeekRequest, build_week};
-use super::workouts::{
-    Fixed0, PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout, workout_distance_km,
-};
+use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout, workout_distance_km};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, PhaseKind, Priority, Race, RaceDistance, RunnerType,
     Season, SeasonDraft, Session, SessionId, SessionType, Total, VariantKind, Week, WeekStatus,
@@ -114,65 +112,32 @@ pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap
 /// carries more training load than the moderate one (peak week and season total), nor the
 /// moderate more than the aggressive. Down weeks falling on different weeks could otherwise
 /// tip a variant past the next one; easy volume is trimmed to restore the order.
+///
+/// One thread on purpose: drafting all three takes well under a millisecond, less than waking
+/// a second core costs on a virtual machine (measured: spawning a thread 60–75 µs, and two
+/// threads after a few idle milliseconds slower than one).
 pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3] {
     let days = day_infos(input, map);
     // The paces are the athlete's, the same for every variant: solved once.
     let paces = PaceBook::for_athlete(input.athlete, input.today);
-    let [conservative, moderate, aggressive] =
-        VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, paces.clone()));
-    // Each variant plans and renders on its own: the aggressive one on a second core, on one
-    // thread for both steps (starting a thread costs as much as a tenth of the work). It
-    // hands its planner back for the ordering rounds in between.
-    std::thread::scope(|scope| {
-        let (to_main, from_worker) = mpsc::channel();
-        let (to_worker, from_main) = mpsc::channel::<Planner<'_>>();
-        let worker = scope.spawn(move || {
-            let mut aggressive = aggressive;
-            aggressive.plan_weeks();
-            to_main.send(aggressive).ok()?;
-            Some(from_main.recv().ok()?.finish())
-        });
-        let mut planners = [conservative, moderate];
-        for p in &mut planners {
-            p.plan_weeks();
-        }
-        let [conservative, moderate] = planners;
-        let Ok(aggressive) = from_worker.recv() else {
-            rethrow(worker.join());
-        };
-        let mut planners = [conservative, moderate, aggressive];
-        // Ordering and taper calibration adjust each other a little; a few rounds settle both.
-        for _ in 0..4 {
-            let [conservative, moderate, aggressive] = &mut planners;
-            keep_below(moderate, aggressive);
-            keep_below(conservative, moderate);
-            for p in &mut planners {
-                p.calibrate_tapers();
-            }
-            let [c, m, a] = &planners;
-            if is_below(c, m) && is_below(m, a) {
-                break;
-            }
-        }
-        let [conservative, moderate, aggressive] = planners;
-        if to_worker.send(aggressive).is_err() {
-            rethrow(worker.join());
-        }
-        let (c, m) = (conservative.finish(), moderate.finish());
-        match worker.join() {
-            Ok(Some(a)) => [c, m, a],
-            other => rethrow(other),
-        }
-    })
-}
-
-/// The worker stopped before handing back its planner or draft: only a panic does that,
-/// raised again here as if the variants had been drafted in turn.
-fn rethrow<T>(joined: std::thread::Result<T>) -> ! {
-    match joined {
-        Err(panic) => std::panic::resume_unwind(panic),
-        Ok(_) => std::panic::resume_unwind(Box::new("variant worker stopped")),
+    let mut planners = VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, paces.clone()));
+    for p in &mut planners {
+        p.plan_weeks();
     }
+    // Ordering and taper calibration adjust each other a little; a few rounds settle both.
+    for _ in 0..4 {
+        let [conservative, moderate, aggressive] = &mut planners;
+        keep_below(moderate, aggressive);
+        keep_below(conservative, moderate);
+        for p in &mut planners {
+            p.calibrate_tapers();
+        }
+        let [c, m, a] = &planners;
+        if is_below(c, m) && is_below(m, a) {
+            break;
+        }
+    }
+    planners.map(Planner::finish)
 }
 
 fn is_below(lower: &Planner<'_>, upper: &Planner<'_>) -> bool {
@@ -941,7 +906,7 @@ impl<'a> Planner<'a> {
                 break;
             }
             let mut kind = kind;
-            let mut why = format!("{} quality", label.label());
+            let mut why = text!(label.label(), " quality");
             if comeback && kind == SessionType::Threshold && label == PhaseKind::Base {
                 why = "Comeback: steady tempo running is the first intensity to return".to_owned();
             }
@@ -1062,7 +1027,7 @@ impl<'a> Planner<'a> {
             let peak = ask.peak_long.unwrap_or(ask.run_minutes * LONG_RUN_SHARE);
             (
                 (peak * step).min(ask.run_minutes * guard_share),
-                format!(" ({:.0} % of the longest long run)", step * 100.0),
+                text!(" (", Fixed0(step * 100.0), " % of the longest long run)"),
             )
         } else {
             let share = match ask.label {
@@ -1086,19 +1051,29 @@ impl<'a> Planner<'a> {
             let limit = if ask.down_week && minutes < by_share.min(cap).min(progression) - 0.5 {
                 " (down week: 80 % of last week's)".to_owned()
             } else if minutes >= cap - 0.5 {
-                format!(
-                    " (cap for the {}: {cap_km:.0} km or {cap_min:.0} min)",
-                    ask.class.label()
+                text!(
+                    " (cap for the ",
+                    ask.class.label(),
+                    ": ",
+                    Fixed0(cap_km),
+                    " km or ",
+                    Fixed0(cap_min),
+                    " min)"
                 )
             } else if minutes >= progression - 0.5 {
                 " (progression from the longest recent run: about 1.5 km more a week)".to_owned()
             } else if share >= guard_share - 1e-9 {
-                format!(
-                    " (held by the coach's {:.0} % long-run share of the week)",
-                    guard_share * 100.0
+                text!(
+                    " (held by the coach's ",
+                    Fixed0(guard_share * 100.0),
+                    " % long-run share of the week)"
                 )
             } else {
-                format!(" (the phase's {:.0} % share of the week)", share * 100.0)
+                text!(
+                    " (the phase's ",
+                    Fixed0(share * 100.0),
+                    " % share of the week)"
+                )
             };
             (minutes, limit)
         };
@@ -1115,7 +1090,7 @@ impl<'a> Planner<'a> {
                 _ => false,
             };
         // The distance and share are written when the session is rendered (see `render`).
-        Some((minutes, with_pace, format!("{LONG_RUN_WHY}{limit}")))
+        Some((minutes, with_pace, text!(LONG_RUN_WHY, limit)))
     }
 
     /// The shortest run worth calling a long run for this athlete.
@@ -1191,9 +1166,10 @@ impl<'a> Planner<'a> {
             let slot = &mut week.slots[li];
             slot.minutes = (slot.minutes * max_km / long_km).floor();
             let freed = before - slot.minutes;
-            let note = format!(
-                " · shortened to stay within the coach's {:.0} % long-run share of the week",
-                share * 100.0
+            let note = text!(
+                " · shortened to stay within the coach's ",
+                Fixed0(share * 100.0),
+                " % long-run share of the week"
             );
             if !slot.why.contains(&note) {
                 slot.why.to_mut().push_str(&note);
@@ -2116,13 +2092,22 @@ impl<'a> Planner<'a> {
                 .map_or(0.0, |r| (load / r - 1.0) * 100.0)
         };
         let prev = before.last();
-        let change = Fixed0(change_over(prev));
+        let change = Signed0(change_over(prev));
         let hard = sessions
             .iter()
             .any(|s| s.is_hard() && s.kind != SessionType::Race);
         if !pw.headline_change.is_empty() {
-            return format!(
-                "{label} {n}/{of} · {change:+.0} {unit}, {}",
+            return text!(
+                label,
+                " ",
+                n,
+                "/",
+                of,
+                " · ",
+                change,
+                " ",
+                unit,
+                ", ",
                 pw.headline_change
             );
         }
@@ -2131,36 +2116,81 @@ impl<'a> Planner<'a> {
             if prev.is_some_and(|p| p.phase == PhaseKind::Recovery)
                 && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
             {
-                return format!(
-                    "{label} {n}/{of} · back from the recovery block: {:+.0} {unit} on the last full training week ({})",
-                    Fixed0(change_over(Some(normal))),
-                    self.params.ramp_reason
+                return text!(
+                    label,
+                    " ",
+                    n,
+                    "/",
+                    of,
+                    " · back from the recovery block: ",
+                    Signed0(change_over(Some(normal))),
+                    " ",
+                    unit,
+                    " on the last full training week (",
+                    self.params.ramp_reason,
+                    ")"
                 );
             }
             if prev.is_some_and(|p| p.down_week)
                 && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
             {
-                return format!(
-                    "{label} {n}/{of} · back from the down week: {:+.0} {unit} on the week before it ({})",
-                    Fixed0(change_over(Some(normal))),
-                    self.params.ramp_reason
+                return text!(
+                    label,
+                    " ",
+                    n,
+                    "/",
+                    of,
+                    " · back from the down week: ",
+                    Signed0(change_over(Some(normal))),
+                    " ",
+                    unit,
+                    " on the week before it (",
+                    self.params.ramp_reason,
+                    ")"
                 );
             }
-            return format!(
-                "{label} {n}/{of} · {change:+.0} {unit} ({})",
-                self.params.ramp_reason
+            return text!(
+                label,
+                " ",
+                n,
+                "/",
+                of,
+                " · ",
+                change,
+                " ",
+                unit,
+                " (",
+                self.params.ramp_reason,
+                ")"
             );
         }
         let last_full = before.iter().rev().find(|w| !w.down_week);
         match pw.phase {
             PhaseKind::Taper => match last_full {
-                Some(full) => format!(
-                    "{label} {n}/{of} · {:+.0} {unit} on the last full training week: volume cut, intensity kept",
-                    Fixed0(change_over(Some(full)))
+                Some(full) => text!(
+                    label,
+                    " ",
+                    n,
+                    "/",
+                    of,
+                    " · ",
+                    Signed0(change_over(Some(full))),
+                    " ",
+                    unit,
+                    " on the last full training week: volume cut, intensity kept"
                 ),
-                None => {
-                    format!("{label} {n}/{of} · {change:+.0} {unit}: volume cut, intensity kept")
-                }
+                None => text!(
+                    label,
+                    " ",
+                    n,
+                    "/",
+                    of,
+                    " · ",
+                    change,
+                    " ",
+                    unit,
+                    ": volume cut, intensity kept"
+                ),
             },
             PhaseKind::Race => {
                 // The race itself is most of the week's load: name it, and measure the
@@ -2173,17 +2203,33 @@ impl<'a> Planner<'a> {
                     .min_by_key(|r| r.priority)
                     .map_or("the race", |r| r.name.as_str());
                 match last_full {
-                    Some(full) => format!(
-                        "Race week: {name} · {:+.0} {unit} on the last full training week",
-                        Fixed0(change_over(Some(full)))
+                    Some(full) => text!(
+                        "Race week: ",
+                        name,
+                        " · ",
+                        Signed0(change_over(Some(full))),
+                        " ",
+                        unit,
+                        " on the last full training week"
                     ),
-                    None => format!("Race week: {name} · {change:+.0} {unit}"),
+                    None => text!("Race week: ", name, " · ", change, " ", unit),
                 }
             }
-            PhaseKind::Recovery if !hard => format!("{label} {n}/{of} · easy running only"),
-            PhaseKind::Recovery => format!("{label} {n}/{of} · {change:+.0} {unit}"),
-            _ => format!(
-                "{label} {n}/{of} · {change:+.0} {unit}: the taper starts this week, volume cut, intensity kept"
+            PhaseKind::Recovery if !hard => {
+                text!(label, " ", n, "/", of, " · easy running only")
+            }
+            PhaseKind::Recovery => text!(label, " ", n, "/", of, " · ", change, " ", unit),
+            _ => text!(
+                label,
+                " ",
+                n,
+                "/",
+                of,
+                " · ",
+                change,
+                " ",
+                unit,
+                ": the taper starts this week, volume cut, intensity kept"
             ),
         }
     }
@@ -2234,14 +2280,17 @@ impl<'a> Planner<'a> {
                     hr_zone: None,
                     description: w.description,
                     rationale: if slot.why.is_empty() {
-                        format!("{} session", w.kind.label())
+                        text!(w.kind.label(), " session")
                     } else if let Some(limit) = long_run_limit(&slot.why) {
                         // Said from the final session, after every cap has had its say.
                         match w.distance_km {
-                            Some(km) if w.kind == SessionType::Long => format!(
-                                "Long run ≈ {:.0} km, {:.0} % of the week's running minutes{limit}",
+                            Some(km) if w.kind == SessionType::Long => text!(
+                                "Long run ≈ ",
                                 Fixed0(km),
-                                Fixed0(w.duration_min / run_minutes.max(1.0) * 100.0)
+                                " km, ",
+                                Fixed0(w.duration_min / run_minutes.max(1.0) * 100.0),
+                                " % of the week's running minutes",
+                                limit
                             ),
                             _ => "Easy run: too short for a long run this week".to_owned(),
                         }
@@ -2257,16 +2306,21 @@ impl<'a> Planner<'a> {
                 .iter()
                 .find(|s| s.kind == SessionType::Long)
                 .and_then(|s| s.distance_km);
-            let mut rationale = self.headline(pw, &weeks, &sessions);
-            if let Some(long_km) = long
-                && run_km > 0.0
-            {
-                rationale.push_str(&format!(
-                    " · long run {:.0} km = {:.0} % of week",
+            let headline = self.headline(pw, &weeks, &sessions);
+            let long_part = match long {
+                Some(long_km) if run_km > 0.0 => text!(
+                    " · long run ",
                     Fixed0(long_km),
-                    Fixed0(long_km / run_km * 100.0)
-                ));
-            }
+                    " km = ",
+                    Fixed0(long_km / run_km * 100.0),
+                    " % of week"
+                ),
+                _ => String::new(),
+            };
+            let notes_len: usize = pw.notes.iter().map(|n| n.len() + 3).sum();
+            let mut rationale = String::with_capacity(headline.len() + long_part.len() + notes_len);
+            rationale.push_str(&headline);
+            rationale.push_str(&long_part);
             for note in &pw.notes {
                 rationale.push_str(" · ");
                 rationale.push_str(note);

@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::rules::{
     B_RACE_EASY_MAX_MIN, EASY_OF_LONG, MEDIUM_LONG_OF_LONG, RECOVERY_RUN_MAX_MIN, running_days,
 };
+use super::text::weekday_short;
 use crate::model::{Athlete, PhaseKind, SessionType};
 
 /// What the planner knows about one day of the week.
@@ -259,7 +260,9 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         let preferred = req.athlete.preferred_days.contains(&weekdays[d]);
         let mut why = why.clone();
         if preferred {
-            why.push_str(&format!(" · {} is a preferred day", weekdays[d]));
+            why.push_str(" · ");
+            why.push_str(weekday_short(weekdays[d]));
+            why.push_str(" is a preferred day");
         }
         out.slots.push(Slot {
             day: d,

@@ -2,13 +2,13 @@
 //! description, target pace, distance and RPE — from the athlete's training paces.
 
 use std::borrow::Cow;
-use std::fmt;
 
 use chrono::NaiveDate;
 
 use super::predict::{
     TrainingPaces, best_recent_vdot, format_duration_s, format_pace, time_for_vdot, training_paces,
 };
+use super::text::{Fixed1, Whole, text};
 use crate::model::{Athlete, PaceRange, PhaseKind, Race, RaceDistance, RunnerType, SessionType};
 
 /// VDOT assumed when the athlete has no recent result (a typical recreational runner).
@@ -183,60 +183,6 @@ fn km(minutes: f64, s_per_km: f64) -> f64 {
     }
 }
 
-/// A whole number (minutes, reps) as `{}` prints the `f64`, through the integer formatter:
-/// sessions are written by the thousand while re-planning, and float formatting is slow.
-struct Whole(f64);
-
-impl fmt::Display for Whole {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let x = self.0;
-        // `-0.0` prints as "-0" and large values lose nothing as floats: those stay floats.
-        if x.fract() == 0.0 && x != 0.0 && x.abs() < 1e15 {
-            write_integer(f, if x < 0.0 { "-" } else { "" }, x.abs() as u64)
-        } else {
-            write!(f, "{x}")
-        }
-    }
-}
-
-/// A number as `{:.0}` (or `{:+.0}`) prints the `f64` — the nearest integer, ties to even,
-/// "-0" for small negatives — through the integer formatter: reasons quote many figures.
-pub(crate) struct Fixed0(pub(crate) f64);
-
-impl fmt::Display for Fixed0 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let x = self.0;
-        if x.is_nan() || x.abs() >= 1e15 {
-            return fmt::Display::fmt(&x, f);
-        }
-        let sign = if x.is_sign_negative() {
-            "-"
-        } else if f.sign_plus() {
-            "+"
-        } else {
-            ""
-        };
-        write_integer(f, sign, x.round_ties_even().abs() as u64)
-    }
-}
-
-/// Writes `sign` and the digits of `n` straight to the output (no width or padding: the
-/// texts use none), cheaper than the formatting machinery for one number.
-fn write_integer(f: &mut fmt::Formatter<'_>, sign: &str, mut n: u64) -> fmt::Result {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    f.write_str(sign)?;
-    f.write_str(std::str::from_utf8(&digits[i..]).unwrap_or_default())
-}
-
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -357,14 +303,21 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             let d = km(minutes, easy);
             let text = if req.run_walk {
                 let cycles_t = Whole((minutes / 5.0).round().max(1.0));
-                format!(
-                    "Run-walk {minutes_t} min: {cycles_t} × (4 min easy run, 1 min walk). Stop if pain rises above 3/10."
+                text!(
+                    "Run-walk ",
+                    minutes_t,
+                    " min: ",
+                    cycles_t,
+                    " × (4 min easy run, 1 min walk). Stop if pain rises above 3/10."
                 )
             } else {
-                format!(
-                    "{minutes_t} min easy, conversational ({}–{} /km)",
+                text!(
+                    minutes_t,
+                    " min easy, conversational (",
                     pace_str(p.easy.fast_s_per_km),
-                    pace_str(p.easy.slow_s_per_km)
+                    "–",
+                    pace_str(p.easy.slow_s_per_km),
+                    " /km)"
                 )
             };
             (3.0, Some(p.easy), Some(d), text)
@@ -375,9 +328,11 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 2.0,
                 Some(range(slow, 10.0)),
                 Some(km(minutes, slow)),
-                format!(
-                    "{minutes_t} min very easy recovery jog, slower than {} /km",
-                    pace_str(p.easy.slow_s_per_km)
+                text!(
+                    minutes_t,
+                    " min very easy recovery jog, slower than ",
+                    pace_str(p.easy.slow_s_per_km),
+                    " /km"
                 ),
             )
         }
@@ -385,8 +340,9 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             3.0,
             Some(p.easy),
             Some(km(minutes, easy) + STRIDES_EXTRA_KM),
-            format!(
-                "{minutes_t} min easy, then 6 × 20 s strides (quick and relaxed, full recovery)"
+            text!(
+                minutes_t,
+                " min easy, then 6 × 20 s strides (quick and relaxed, full recovery)"
             ),
         ),
         SessionType::Long => {
@@ -398,10 +354,14 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                     5.0,
                     Some(p.easy),
                     Some(d),
-                    format!(
-                        "Long run {} km: easy, with the last {mp_min_t} min at goal race pace ({} /km). Rehearse fuelling.",
+                    text!(
+                        "Long run ",
                         Whole(d.round()),
-                        pace_str(mp)
+                        " km: easy, with the last ",
+                        mp_min_t,
+                        " min at goal race pace (",
+                        pace_str(mp),
+                        " /km). Rehearse fuelling."
                     ),
                 )
             } else {
@@ -418,9 +378,13 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                     4.0,
                     Some(p.easy),
                     Some(d),
-                    format!(
-                        "Long run {} km ({minutes_t} min), {controlled}",
-                        Whole(d.round())
+                    text!(
+                        "Long run ",
+                        Whole(d.round()),
+                        " km (",
+                        minutes_t,
+                        " min), ",
+                        controlled
                     ),
                 )
             }
@@ -431,14 +395,28 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             let (reps_t, rep_t) = (Whole(reps), Whole(rep));
             let d = km(warm + cool, easy) + km(work, p.threshold_s_per_km);
             let text = if reps <= 1.0 {
-                format!(
-                    "{warm_t} min warm-up · {work_t} min tempo at threshold ({} /km) · {cool_t} min cool-down",
-                    pace_str(p.threshold_s_per_km)
+                text!(
+                    warm_t,
+                    " min warm-up · ",
+                    work_t,
+                    " min tempo at threshold (",
+                    pace_str(p.threshold_s_per_km),
+                    " /km) · ",
+                    cool_t,
+                    " min cool-down"
                 )
             } else {
-                format!(
-                    "{warm_t} min warm-up · {reps_t} × {rep_t} min at threshold ({} /km), 2 min jog · {cool_t} min cool-down",
-                    pace_str(p.threshold_s_per_km)
+                text!(
+                    warm_t,
+                    " min warm-up · ",
+                    reps_t,
+                    " × ",
+                    rep_t,
+                    " min at threshold (",
+                    pace_str(p.threshold_s_per_km),
+                    " /km), 2 min jog · ",
+                    cool_t,
+                    " min cool-down"
                 )
             };
             (7.0, Some(range(p.threshold_s_per_km, 4.0)), Some(d), text)
@@ -451,9 +429,21 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 8.0,
                 Some(range(pace_s, 3.0)),
                 None,
-                format!(
-                    "{warm_t} min warm-up · {reps_t} × {rep_m_t} m at {what} ({} /km) {track}, equal-time jog · {cool_t} min cool-down",
-                    pace_str(pace_s)
+                text!(
+                    warm_t,
+                    " min warm-up · ",
+                    reps_t,
+                    " × ",
+                    rep_m_t,
+                    " m at ",
+                    what,
+                    " (",
+                    pace_str(pace_s),
+                    " /km) ",
+                    track,
+                    ", equal-time jog · ",
+                    cool_t,
+                    " min cool-down"
                 ),
             )
         }
@@ -465,9 +455,17 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 6.0,
                 Some(range(pace_s, 3.0)),
                 Some(d),
-                format!(
-                    "{warm_t} min warm-up · {at_pace_km:.1} km at {what} ({} /km) · {cool_t} min cool-down",
-                    pace_str(pace_s)
+                text!(
+                    warm_t,
+                    " min warm-up · ",
+                    Fixed1(at_pace_km),
+                    " km at ",
+                    what,
+                    " (",
+                    pace_str(pace_s),
+                    " /km) · ",
+                    cool_t,
+                    " min cool-down"
                 ),
             )
         }
@@ -478,8 +476,13 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                 7.0,
                 None,
                 Some(d),
-                format!(
-                    "{warm_t} min warm-up · {reps_t} × 75 s uphill at 5K effort, jog down · {cool_t} min cool-down"
+                text!(
+                    warm_t,
+                    " min warm-up · ",
+                    reps_t,
+                    " × 75 s uphill at 5K effort, jog down · ",
+                    cool_t,
+                    " min cool-down"
                 ),
             )
         }
@@ -487,13 +490,16 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             4.0,
             None,
             None,
-            format!("{minutes_t} min easy cycling, elliptical or pool running"),
+            text!(minutes_t, " min easy cycling, elliptical or pool running"),
         ),
         SessionType::Strength => (
             4.0,
             None,
             None,
-            format!("{minutes_t} min strength: squats, lunges, calf raises, hip and core work"),
+            text!(
+                minutes_t,
+                " min strength: squats, lunges, calf raises, hip and core work"
+            ),
         ),
         SessionType::Race => {
             let race_km = req.race.map_or(10.0, |r| r.distance_km);

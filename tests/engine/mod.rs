@@ -9,4 +9,5 @@ pub mod retro;
 mod review;
 mod runner_types;
 mod scenario;
+mod text;
 pub mod warnings;

@@ -1,0 +1,264 @@
+//! Writing the engine's texts cheaply. Every re-plan writes about two thousand session
+//! descriptions and reasons, and `format!` spent more time on them than the planning itself
+//! (dynamic dispatch per argument, float formatting, re-allocation). [`text!`] joins the pieces
+//! into one string allocated once, and numbers are written by an integer formatter.
+//!
+//! The figures print exactly as `format!` prints them (`{}` of a whole `f64`, `{:.0}`,
+//! `{:+.0}`, `{:.1}`), so a text reads the same whichever way it was written.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::Weekday;
+
+/// Joins pieces ([`Piece`]: strings and the number wrappers of this module) into a `String`.
+///
+/// `text!(Whole(45.0), " min easy, conversational (", fast, "–", slow, " /km)")`
+#[macro_export]
+macro_rules! text {
+    ($($piece:expr),+ $(,)?) => {{
+        let pieces: &[&dyn $crate::engine::text::Piece] = &[$(&$piece),+];
+        $crate::engine::text::join(pieces)
+    }};
+}
+pub use crate::text;
+
+/// Something [`text!`] can write.
+pub trait Piece {
+    /// Appends the piece.
+    fn put(&self, out: &mut String);
+    /// Bytes the piece will probably take, to allocate once.
+    fn size_hint(&self) -> usize;
+}
+
+/// Writes the pieces into one string allocated once.
+pub fn join(pieces: &[&dyn Piece]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.size_hint()).sum());
+    for piece in pieces {
+        piece.put(&mut out);
+    }
+    out
+}
+
+impl Piece for str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Piece for &str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Piece for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Piece for &String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Piece for Cow<'_, str> {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Piece for usize {
+    fn put(&self, out: &mut String) {
+        push_ascii(out, signed_digits(false, false, *self as u64, &mut [0; 21]));
+    }
+    fn size_hint(&self) -> usize {
+        NUMBER_HINT
+    }
+}
+
+/// Digits of a number are guessed at this many bytes: most figures in the texts are short.
+const NUMBER_HINT: usize = 4;
+
+/// A whole number (minutes, reps) as `{}` prints the `f64`.
+#[derive(Clone, Copy, Debug)]
+pub struct Whole(pub f64);
+
+impl Whole {
+    /// The integer the float prints as, when it is one (`-0.0` prints as "-0" and huge values
+    /// print every digit of the float: those go through the float formatter).
+    fn integer(self) -> Option<(bool, u64)> {
+        let x = self.0;
+        (x.fract() == 0.0 && x != 0.0 && x.abs() < 1e15).then(|| (x < 0.0, x.abs() as u64))
+    }
+}
+
+impl fmt::Display for Whole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.integer() {
+            Some((negative, n)) => write_ascii(f, signed_digits(negative, false, n, &mut [0; 21])),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl Piece for Whole {
+    fn put(&self, out: &mut String) {
+        match self.integer() {
+            Some((negative, n)) => push_ascii(out, signed_digits(negative, false, n, &mut [0; 21])),
+            None => out.push_str(&self.0.to_string()),
+        }
+    }
+    fn size_hint(&self) -> usize {
+        NUMBER_HINT
+    }
+}
+
+/// A number as `{:.0}` prints the `f64` — the nearest integer, ties to even, "-0" for small
+/// negatives.
+#[derive(Clone, Copy, Debug)]
+pub struct Fixed0(pub f64);
+
+/// A number as `{:+.0}` prints the `f64`: [`Fixed0`] with a "+" on positive values.
+#[derive(Clone, Copy, Debug)]
+pub struct Signed0(pub f64);
+
+/// Writes `x` as `{:.0}` (or `{:+.0}` with `plus`) would.
+fn put_fixed0(x: f64, plus: bool, out: &mut String) {
+    if x.is_nan() || x.abs() >= 1e15 {
+        out.push_str(&if plus {
+            format!("{x:+.0}")
+        } else {
+            format!("{x:.0}")
+        });
+        return;
+    }
+    let n = x.round_ties_even().abs() as u64;
+    push_ascii(
+        out,
+        signed_digits(x.is_sign_negative(), plus, n, &mut [0; 21]),
+    );
+}
+
+impl fmt::Display for Fixed0 {
+    /// Honours `{:+}` too, so `format!("{:+}", Fixed0(x))` prints as `{:+.0}`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.0;
+        if x.is_nan() || x.abs() >= 1e15 {
+            return fmt::Display::fmt(&x, f);
+        }
+        let n = x.round_ties_even().abs() as u64;
+        write_ascii(
+            f,
+            signed_digits(x.is_sign_negative(), f.sign_plus(), n, &mut [0; 21]),
+        )
+    }
+}
+
+impl Piece for Fixed0 {
+    fn put(&self, out: &mut String) {
+        put_fixed0(self.0, false, out);
+    }
+    fn size_hint(&self) -> usize {
+        NUMBER_HINT
+    }
+}
+
+impl Piece for Signed0 {
+    fn put(&self, out: &mut String) {
+        put_fixed0(self.0, true, out);
+    }
+    fn size_hint(&self) -> usize {
+        NUMBER_HINT
+    }
+}
+
+/// A number as `{:.1}` prints the `f64` (distances in km).
+#[derive(Clone, Copy, Debug)]
+pub struct Fixed1(pub f64);
+
+impl Piece for Fixed1 {
+    fn put(&self, out: &mut String) {
+        let x = self.0;
+        let tenths = x * 10.0;
+        // `{:.1}` rounds the exact decimal value of `x`, ties to even. `x * 10` is rounded
+        // itself, which only matters right at a tie: those (and odd values) take the float
+        // formatter.
+        let near_tie = (tenths.abs().fract() - 0.5).abs() < 1e-6;
+        if !tenths.is_finite() || tenths.abs() >= 1e15 || near_tie {
+            out.push_str(&format!("{x:.1}"));
+            return;
+        }
+        let n = tenths.round_ties_even().abs() as u64;
+        push_ascii(
+            out,
+            signed_digits(x.is_sign_negative(), false, n / 10, &mut [0; 21]),
+        );
+        out.push('.');
+        out.push(char::from(b'0' + (n % 10) as u8));
+    }
+    fn size_hint(&self) -> usize {
+        NUMBER_HINT + 2
+    }
+}
+
+/// The sign and decimal digits of `n`, written into `buf` (a `u64` has at most 20 digits).
+fn signed_digits(negative: bool, plus: bool, mut n: u64, buf: &mut [u8; 21]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        i -= 1;
+        buf[i] = b'-';
+    } else if plus {
+        i -= 1;
+        buf[i] = b'+';
+    }
+    &buf[i..]
+}
+
+/// Appends ASCII bytes (digits and signs) as text.
+fn push_ascii(out: &mut String, ascii: &[u8]) {
+    out.extend(ascii.iter().map(|&b| char::from(b)));
+}
+
+/// Writes ASCII bytes (digits and signs) to a formatter.
+fn write_ascii(f: &mut fmt::Formatter<'_>, ascii: &[u8]) -> fmt::Result {
+    f.write_str(std::str::from_utf8(ascii).unwrap_or_default())
+}
+
+/// A weekday as chrono prints it ("Mon"), without the formatter.
+pub fn weekday_short(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "Mon",
+        Weekday::Tue => "Tue",
+        Weekday::Wed => "Wed",
+        Weekday::Thu => "Thu",
+        Weekday::Fri => "Fri",
+        Weekday::Sat => "Sat",
+        Weekday::Sun => "Sun",
+    }
+}

@@ -1,0 +1,91 @@
+//! The engine's text writer prints figures exactly as `format!` does.
+
+use chrono::Weekday;
+use peakline::engine::text::{Fixed0, Fixed1, Signed0, Whole, text, weekday_short};
+
+/// Values around every kind of edge: ties at .5 and .05, negatives and negative zero,
+/// binary fractions that sit just off a tie, large and odd values.
+fn samples() -> Vec<f64> {
+    let mut values: Vec<f64> = (-4000..=4000).map(|i| f64::from(i) / 40.0).collect();
+    values.extend((-300..=300).map(|i| f64::from(i) * 0.05));
+    values.extend((0..2000).map(|i| f64::from(i) * 0.1 + 0.05));
+    values.extend([
+        0.0,
+        -0.0,
+        -0.04,
+        -0.4,
+        0.25,
+        0.35,
+        2.675,
+        1e14 + 0.5,
+        9.999_999_999e14,
+        1e15,
+        -1e16,
+        123_456_789.987,
+        f64::MIN_POSITIVE,
+        f64::EPSILON,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ]);
+    values
+}
+
+#[test]
+fn fixed_figures_print_as_format_does() {
+    for x in samples() {
+        assert_eq!(text!(Fixed0(x)), format!("{x:.0}"), "{{:.0}} of {x:?}");
+        assert_eq!(text!(Signed0(x)), format!("{x:+.0}"), "{{:+.0}} of {x:?}");
+        assert_eq!(text!(Fixed1(x)), format!("{x:.1}"), "{{:.1}} of {x:?}");
+        // Through `Display`, as the remaining `format!` calls use them.
+        assert_eq!(
+            format!("{}", Fixed0(x)),
+            format!("{x:.0}"),
+            "Display of {x:?}"
+        );
+        assert_eq!(
+            format!("{:+}", Fixed0(x)),
+            format!("{x:+.0}"),
+            "{{:+}} of {x:?}"
+        );
+    }
+}
+
+#[test]
+fn whole_numbers_print_as_format_does() {
+    for x in samples().into_iter().chain((-50..50).map(f64::from)) {
+        assert_eq!(text!(Whole(x)), format!("{x}"), "{{}} of {x:?}");
+        assert_eq!(format!("{}", Whole(x)), format!("{x}"), "Display of {x:?}");
+    }
+    for n in [0usize, 7, 10, 52, 1234, usize::MAX] {
+        assert_eq!(text!(n), n.to_string());
+    }
+}
+
+#[test]
+fn pieces_join_in_order() {
+    let owned = String::from("Build");
+    let borrowed: std::borrow::Cow<'_, str> = "easy".into();
+    let joined = text!(
+        owned,
+        " 3/",
+        7usize,
+        " · ",
+        Signed0(7.4),
+        " % ",
+        borrowed,
+        ""
+    );
+    assert_eq!(joined, "Build 3/7 · +7 % easy");
+    assert_eq!(weekday_short(Weekday::Sun), Weekday::Sun.to_string());
+    for day in [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+    ] {
+        assert_eq!(weekday_short(day), day.to_string());
+    }
+}
