@@ -9,6 +9,10 @@ mod common;
 
 use common::season;
 
+/// The app's allocator (see src/main.rs), so the measurement is of what the app runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench(c: &mut Criterion) {
     let (plan, today) = season();
     c.bench_function(

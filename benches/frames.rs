@@ -20,6 +20,10 @@ use peakline::model::{
 };
 use peakline::ui::Tab;
 
+/// The app's allocator (see src/main.rs), so the measurement is of what the app runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Weeks in the benchmark's plan, and days of logged training and check-ins.
 const WEEKS: usize = 52;
 const LOGGED_DAYS: u64 = 365;

@@ -6,6 +6,10 @@ use peakline::engine::{PlanInput, generate_variants};
 #[path = "../benches/common/mod.rs"]
 mod common;
 
+/// The app's allocator (see src/main.rs), so the measurement is of what the app runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let (plan, today) = common::season();
     if std::env::args().nth(1).as_deref() == Some("dump") {
