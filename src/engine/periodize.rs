@@ -113,17 +113,21 @@ pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap
 /// moderate more than the aggressive. Down weeks falling on different weeks could otherwise
 /// tip a variant past the next one; easy volume is trimmed to restore the order.
 ///
-/// One thread on purpose: drafting all three takes well under a millisecond, less than waking
-/// a second core costs on a virtual machine (measured: spawning a thread 60–75 µs, and two
-/// threads after a few idle milliseconds slower than one).
+/// Each variant plans and renders as a task on rayon's pool (its threads live as long as the
+/// app, so no thread is started per call): a free core takes one, and when the other core is
+/// slow to wake (an idle virtual CPU can take a few hundred µs) the calling thread runs the
+/// tasks itself. The tasks share nothing mutable, so the drafts are the same either way.
 pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3] {
     let days = day_infos(input, map);
     // The paces are the athlete's, the same for every variant: solved once.
     let paces = PaceBook::for_athlete(input.athlete, input.today);
-    let mut planners = VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, paces.clone()));
-    for p in &mut planners {
-        p.plan_weeks();
-    }
+    let [mut conservative, mut moderate, mut aggressive] =
+        VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, paces.clone()));
+    rayon::join(
+        || conservative.plan_weeks(),
+        || rayon::join(|| moderate.plan_weeks(), || aggressive.plan_weeks()),
+    );
+    let mut planners = [conservative, moderate, aggressive];
     // Ordering and taper calibration adjust each other a little; a few rounds settle both.
     for _ in 0..4 {
         let [conservative, moderate, aggressive] = &mut planners;
@@ -137,7 +141,12 @@ pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3]
             break;
         }
     }
-    planners.map(Planner::finish)
+    let [conservative, moderate, aggressive] = planners;
+    let (c, (m, a)) = rayon::join(
+        || conservative.finish(),
+        || rayon::join(|| moderate.finish(), || aggressive.finish()),
+    );
+    [c, m, a]
 }
 
 fn is_below(lower: &Planner<'_>, upper: &Planner<'_>) -> bool {

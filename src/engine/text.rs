@@ -242,7 +242,7 @@ fn signed_digits(negative: bool, plus: bool, mut n: u64, buf: &mut [u8; 21]) -> 
 
 /// Appends ASCII bytes (digits and signs) as text.
 fn push_ascii(out: &mut String, ascii: &[u8]) {
-    out.extend(ascii.iter().map(|&b| char::from(b)));
+    out.push_str(std::str::from_utf8(ascii).unwrap_or_default());
 }
 
 /// Writes ASCII bytes (digits and signs) to a formatter.
