@@ -365,25 +365,26 @@ impl<'a> Planner<'a> {
         let mut notes = self.map.notes.clone();
         let peak_why = match self.input.guardrails.max_weekly_volume_km {
             Some(cap) if athlete.runner_type == RunnerType::Comeback => format!(
-                "{:.0} % of the coach's {cap:.0} km cap: a comeback rebuilds toward it at the ramp cap as the weeks allow, {:.0} km now",
-                comeback_volume_share(self.params.variant) * 100.0,
-                athlete.weekly_volume_km
+                "{} % of the coach's {} km cap: a comeback rebuilds toward it at the ramp cap as the weeks allow, {} km now",
+                Fixed0(comeback_volume_share(self.params.variant) * 100.0),
+                Fixed0(cap),
+                Fixed0(athlete.weekly_volume_km)
             ),
             _ => format!(
-                "×{:.2} of {:.0} km now",
+                "×{:.2} of {} km now",
                 self.peak / self.v0,
-                athlete.weekly_volume_km
+                Fixed0(athlete.weekly_volume_km)
             ),
         };
         notes.insert(
             0,
             format!(
-                "{} variant: ramp ≤ {:.0} % ({}), down week {}, peak ≈ {:.0} km/week ({peak_why}). Paces: {}.",
+                "{} variant: ramp ≤ {} % ({}), down week {}, peak ≈ {} km/week ({peak_why}). Paces: {}.",
                 self.params.variant.label(),
-                self.params.ramp * 100.0,
+                Fixed0(self.params.ramp * 100.0),
                 self.params.ramp_reason,
                 self.params.down_reason,
-                self.peak * 60.0 / easy_pace,
+                Fixed0(self.peak * 60.0 / easy_pace),
                 self.paces.source
             ),
         );
@@ -724,11 +725,11 @@ impl<'a> Planner<'a> {
                 }
                 if let Some((kind, _, _)) = quality.pop() {
                     quality_notes.push(format!(
-                        "{} left out: {} quality sessions do not fit in {:.0} % of the week's {:.0} running minutes",
+                        "{} left out: {} quality sessions do not fit in {} % of the week's {} running minutes",
                         kind.label(),
                         quality.len() + 1,
-                        QUALITY_WEEK_SHARE * 100.0,
-                        run_minutes
+                        Fixed0(QUALITY_WEEK_SHARE * 100.0),
+                        Fixed0(run_minutes)
                     ));
                 }
             }
@@ -1265,8 +1266,9 @@ impl<'a> Planner<'a> {
                     shortest = shortest.min(slot.minutes);
                 }
                 notes.push(format!(
-                    "quality shortened (to {shortest:.0} min at the shortest) to fit the {:.0} % load cap",
-                    self.params.ramp * 100.0
+                    "quality shortened (to {} min at the shortest) to fit the {} % load cap",
+                    Fixed0(shortest),
+                    Fixed0(self.params.ramp * 100.0)
                 ));
                 continue;
             }
@@ -1328,8 +1330,8 @@ impl<'a> Planner<'a> {
         }
         week.slots.retain(|s| s.minutes >= 10.0 || s.race.is_some());
         notes.push(format!(
-            "volume trimmed to keep the training-load rise within {:.0} %",
-            self.params.ramp * 100.0
+            "volume trimmed to keep the training-load rise within {} %",
+            Fixed0(self.params.ramp * 100.0)
         ));
         joined(notes)
     }
@@ -1531,7 +1533,12 @@ impl<'a> Planner<'a> {
             }
             trimmed = true;
         }
-        trimmed.then(|| format!("running trimmed to the coach's {cap:.0} km weekly cap"))
+        trimmed.then(|| {
+            format!(
+                "running trimmed to the coach's {} km weekly cap",
+                Fixed0(cap)
+            )
+        })
     }
 
     /// Running distance of a planned week, races excluded: an estimate from each session's
@@ -1593,8 +1600,8 @@ impl<'a> Planner<'a> {
         }
         trimmed.then(|| {
             format!(
-                "running distance held within the coach's {:.0} % comeback cap",
-                cap * 100.0
+                "running distance held within the coach's {} % comeback cap",
+                Fixed0(cap * 100.0)
             )
         })
     }
@@ -1625,7 +1632,8 @@ impl<'a> Planner<'a> {
             }
         }
         let note = format!(
-            "easy runs at most {ceiling:.0} min, shorter than last week's long run: the race is this week's long effort"
+            "easy runs at most {} min, shorter than last week's long run: the race is this week's long effort",
+            Fixed0(ceiling)
         );
         if capped && !week.notes.contains(&note) {
             week.notes.push(note);
@@ -1716,9 +1724,9 @@ impl<'a> Planner<'a> {
             self.consolidate_easy_runs(week);
             self.enforce_long_share(week, false);
             let note = format!(
-                "held to {:.0} % of last week's training load and {:.0} % of its distance",
-                DOWN_WEEK_MAX_LOAD_SHARE * 100.0,
-                DOWN_WEEK_MAX_DISTANCE_SHARE * 100.0
+                "held to {} % of last week's training load and {} % of its distance",
+                Fixed0(DOWN_WEEK_MAX_LOAD_SHARE * 100.0),
+                Fixed0(DOWN_WEEK_MAX_DISTANCE_SHARE * 100.0)
             );
             if !week.notes.contains(&note) {
                 week.notes.push(note);
