@@ -142,7 +142,11 @@ pub fn slot_rpe(kind: SessionType, long_with_pace: bool) -> f64 {
 /// Places a week's sessions.
 pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     let days = req.days;
-    let mut out = BuiltWeek::default();
+    // Room for a full week (seven runs and a few strength sessions) without growing.
+    let mut out = BuiltWeek {
+        slots: Vec::with_capacity(10),
+        notes: Vec::new(),
+    };
     let mut taken = [false; 7];
     // Days as numbers from the week's first and their weekdays, worked out once: the
     // placement rules compare them many times per week, and weeks are built by the thousand.
