@@ -4,7 +4,6 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use peakline::engine::adopt::regenerate_variants;
-use peakline::engine::analysis::{draft_warnings, season_pmc};
 use peakline::engine::compare::compare_variants;
 
 mod common;
