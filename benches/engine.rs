@@ -43,20 +43,6 @@ fn parts(c: &mut Criterion) {
             b.iter(|| std::hint::black_box(compare_variants(&plan)));
         },
     );
-    c.bench_function(
-        "parts: warnings + load model of three drafts, one by one",
-        |b| {
-            b.iter(|| {
-                plan.variants
-                    .iter()
-                    .map(|d| {
-                        draft_warnings(&plan, d).len()
-                            + season_pmc(&d.weeks, d.pmc_start, &plan).len()
-                    })
-                    .sum::<usize>()
-            });
-        },
-    );
 }
 
 criterion_group!(part_benches, parts);
