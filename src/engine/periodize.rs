@@ -113,20 +113,19 @@ pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap
 /// moderate more than the aggressive. Down weeks falling on different weeks could otherwise
 /// tip a variant past the next one; easy volume is trimmed to restore the order.
 ///
-/// Each variant plans and renders as a task on rayon's pool (its threads live as long as the
-/// app, so no thread is started per call): a free core takes one, and when the other core is
-/// slow to wake (an idle virtual CPU can take a few hundred µs) the calling thread runs the
-/// tasks itself. The tasks share nothing mutable, so the drafts are the same either way.
+/// One thread on purpose: the three variants take well under a millisecond, and on a virtual
+/// machine waking a second core costs more than it saves (measured here: starting a thread
+/// 60–75 µs; rayon tasks, whose idle pool threads take a few hundred µs to wake between
+/// drags, made the benchmark's re-plan + compare slower: median 1.18 against 1.10 ms).
 pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3] {
     let days = day_infos(input, map);
     // The paces are the athlete's, the same for every variant: solved once.
     let paces = PaceBook::for_athlete(input.athlete, input.today);
     let [mut conservative, mut moderate, mut aggressive] =
         VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, paces.clone()));
-    rayon::join(
-        || conservative.plan_weeks(),
-        || rayon::join(|| moderate.plan_weeks(), || aggressive.plan_weeks()),
-    );
+    conservative.plan_weeks();
+    moderate.plan_weeks();
+    aggressive.plan_weeks();
     let mut planners = [conservative, moderate, aggressive];
     // Ordering and taper calibration adjust each other a little; a few rounds settle both.
     for _ in 0..4 {
@@ -141,12 +140,7 @@ pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3]
             break;
         }
     }
-    let [conservative, moderate, aggressive] = planners;
-    let (c, (m, a)) = rayon::join(
-        || conservative.finish(),
-        || rayon::join(|| moderate.finish(), || aggressive.finish()),
-    );
-    [c, m, a]
+    planners.map(Planner::finish)
 }
 
 fn is_below(lower: &Planner<'_>, upper: &Planner<'_>) -> bool {
