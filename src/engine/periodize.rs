@@ -21,7 +21,7 @@ use super::rules::{
     taper_volume_shares, variant_params,
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
-use super::text::{Fixed0, Signed0, text};
+use super::text::{Fixed0, Piece, Signed0, text};
 use super::week_builder::{BuiltWeek, DayInfo, MAX_EASY_MIN, Slot, WeekRequest, build_week};
 use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout, workout_distance_km};
 use crate::model::{
@@ -1898,8 +1898,11 @@ impl<'a> Planner<'a> {
         // Slots are compared as day offsets from their week's start (no date arithmetic per
         // slot): this runs for every week, every round, of every cycle and variant.
         let daily = |weeks: &[PlannedWeek], from: NaiveDate, to: NaiveDate| -> f64 {
-            weeks
+            // Weeks are in date order: only the one or two around the window hold its days.
+            let first = weeks.partition_point(|w| w.start + Days::new(7) <= from);
+            weeks[first..]
                 .iter()
+                .take_while(|w| w.start < to)
                 .flat_map(|w| {
                     let days = day_span(w.start, from, to);
                     w.slots
@@ -2074,8 +2077,11 @@ impl<'a> Planner<'a> {
     /// The week's first line: phase position, the load change the plan really has (computed
     /// from the rendered sessions, after every cap and calibration) and why.
     fn headline(&self, pw: &PlannedWeek, before: &[Week], sessions: &[Session]) -> String {
-        let label = pw.phase.label();
-        let (n, of) = (pw.n, pw.of);
+        let at = PhasePosition {
+            label: pw.phase.label(),
+            n: pw.n,
+            of: pw.of,
+        };
         // A week holding a race is measured on its training (a race is the point of the
         // training, not a step in its progression), and says so.
         let has_race = sessions.iter().any(|s| s.kind == SessionType::Race);
@@ -2103,24 +2109,19 @@ impl<'a> Planner<'a> {
                 .map_or(0.0, |r| (load / r - 1.0) * 100.0)
         };
         let prev = before.last();
-        let change = Signed0(change_over(prev));
+        let change_from = |reference: &Week| Change {
+            percent: change_over(Some(reference)),
+            unit,
+        };
+        let change = Change {
+            percent: change_over(prev),
+            unit,
+        };
         let hard = sessions
             .iter()
             .any(|s| s.is_hard() && s.kind != SessionType::Race);
         if !pw.headline_change.is_empty() {
-            return text!(
-                label,
-                " ",
-                n,
-                "/",
-                of,
-                " · ",
-                change,
-                " ",
-                unit,
-                ", ",
-                pw.headline_change
-            );
+            return text!(at, " · ", change, ", ", pw.headline_change);
         }
         if pw.pre_taper {
             // Back from a down week: measured, like the ramp cap, from the week before it.
@@ -2128,15 +2129,9 @@ impl<'a> Planner<'a> {
                 && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
             {
                 return text!(
-                    label,
-                    " ",
-                    n,
-                    "/",
-                    of,
+                    at,
                     " · back from the recovery block: ",
-                    Signed0(change_over(Some(normal))),
-                    " ",
-                    unit,
+                    change_from(normal),
                     " on the last full training week (",
                     self.params.ramp_reason,
                     ")"
@@ -2146,62 +2141,26 @@ impl<'a> Planner<'a> {
                 && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
             {
                 return text!(
-                    label,
-                    " ",
-                    n,
-                    "/",
-                    of,
+                    at,
                     " · back from the down week: ",
-                    Signed0(change_over(Some(normal))),
-                    " ",
-                    unit,
+                    change_from(normal),
                     " on the week before it (",
                     self.params.ramp_reason,
                     ")"
                 );
             }
-            return text!(
-                label,
-                " ",
-                n,
-                "/",
-                of,
-                " · ",
-                change,
-                " ",
-                unit,
-                " (",
-                self.params.ramp_reason,
-                ")"
-            );
+            return text!(at, " · ", change, " (", self.params.ramp_reason, ")");
         }
         let last_full = before.iter().rev().find(|w| !w.down_week);
         match pw.phase {
             PhaseKind::Taper => match last_full {
                 Some(full) => text!(
-                    label,
-                    " ",
-                    n,
-                    "/",
-                    of,
+                    at,
                     " · ",
-                    Signed0(change_over(Some(full))),
-                    " ",
-                    unit,
+                    change_from(full),
                     " on the last full training week: volume cut, intensity kept"
                 ),
-                None => text!(
-                    label,
-                    " ",
-                    n,
-                    "/",
-                    of,
-                    " · ",
-                    change,
-                    " ",
-                    unit,
-                    ": volume cut, intensity kept"
-                ),
+                None => text!(at, " · ", change, ": volume cut, intensity kept"),
             },
             PhaseKind::Race => {
                 // The race itself is most of the week's load: name it, and measure the
@@ -2218,28 +2177,20 @@ impl<'a> Planner<'a> {
                         "Race week: ",
                         name,
                         " · ",
-                        Signed0(change_over(Some(full))),
-                        " ",
-                        unit,
+                        change_from(full),
                         " on the last full training week"
                     ),
-                    None => text!("Race week: ", name, " · ", change, " ", unit),
+                    None => text!("Race week: ", name, " · ", change),
                 }
             }
             PhaseKind::Recovery if !hard => {
-                text!(label, " ", n, "/", of, " · easy running only")
+                text!(at, " · easy running only")
             }
-            PhaseKind::Recovery => text!(label, " ", n, "/", of, " · ", change, " ", unit),
+            PhaseKind::Recovery => text!(at, " · ", change),
             _ => text!(
-                label,
-                " ",
-                n,
-                "/",
-                of,
+                at,
                 " · ",
                 change,
-                " ",
-                unit,
                 ": the taper starts this week, volume cut, intensity kept"
             ),
         }
@@ -2347,6 +2298,41 @@ impl<'a> Planner<'a> {
             });
         }
         weeks
+    }
+}
+
+/// "Build 3/7": a week's place in its phase, as its headline starts.
+struct PhasePosition {
+    label: &'static str,
+    n: usize,
+    of: usize,
+}
+
+impl Piece for PhasePosition {
+    fn put(&self, out: &mut String) {
+        for piece in [&self.label as &dyn Piece, &" ", &self.n, &"/", &self.of] {
+            piece.put(out);
+        }
+    }
+    fn size_hint(&self) -> usize {
+        self.label.len() + 6
+    }
+}
+
+/// "+7 % load": a week's change in percent and what it measures.
+struct Change {
+    percent: f64,
+    unit: &'static str,
+}
+
+impl Piece for Change {
+    fn put(&self, out: &mut String) {
+        Signed0(self.percent).put(out);
+        out.push(' ');
+        out.push_str(self.unit);
+    }
+    fn size_hint(&self) -> usize {
+        self.unit.len() + 4
     }
 }
 
