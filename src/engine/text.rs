@@ -40,50 +40,21 @@ pub fn join(pieces: &[&dyn Piece]) -> String {
     out
 }
 
-impl Piece for str {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-    fn size_hint(&self) -> usize {
-        self.len()
-    }
+/// Strings are written as they are.
+macro_rules! string_piece {
+    ($($ty:ty),+) => {$(
+        impl Piece for $ty {
+            fn put(&self, out: &mut String) {
+                out.push_str(self);
+            }
+            fn size_hint(&self) -> usize {
+                self.len()
+            }
+        }
+    )+};
 }
 
-impl Piece for &str {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-    fn size_hint(&self) -> usize {
-        self.len()
-    }
-}
-
-impl Piece for String {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-    fn size_hint(&self) -> usize {
-        self.len()
-    }
-}
-
-impl Piece for &String {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-    fn size_hint(&self) -> usize {
-        self.len()
-    }
-}
-
-impl Piece for Cow<'_, str> {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-    fn size_hint(&self) -> usize {
-        self.len()
-    }
-}
+string_piece!(&str, String, &String, Cow<'_, str>);
 
 impl Piece for usize {
     fn put(&self, out: &mut String) {
