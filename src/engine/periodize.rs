@@ -149,21 +149,50 @@ fn is_below(lower: &Planner<'_>, upper: &Planner<'_>) -> bool {
     peak_l <= peak_u && total_l <= total_u
 }
 
+/// The most a variant's easy volume is trimmed to stay below the next variant. A lower
+/// variant further above than this is not a matter of easy volume (its workouts or ramp
+/// pattern carry more load), and trimming more takes its weeks apart: each trimmed week
+/// lowers the ramp reference of the next, down to empty weeks.
+const MAX_ORDER_TRIM: f64 = 0.85;
+
 /// Trims `lower`'s easy volume until its peak and total training load are at most `upper`'s.
-fn keep_below(lower: &mut Planner<'_>, upper: &Planner<'_>) {
+/// When that would take more than [`MAX_ORDER_TRIM`] (or `lower`'s weeks are already another
+/// variant's), `lower` keeps its weeks and `upper` takes them too: they are within `upper`'s caps (its ramp cap is at least `lower`'s, the
+/// coach's guardrails are the same), and a heavier plan is what `upper` stands for.
+fn keep_below(lower: &mut Planner<'_>, upper: &mut Planner<'_>) {
     let (peak_u, total_u) = upper.training_peak_total();
-    for _ in 0..12 {
+    let fits = |p: &Planner<'_>| {
+        let (peak, total) = p.training_peak_total();
+        peak <= peak_u && total <= total_u
+    };
+    if fits(lower) {
+        return;
+    }
+    let original = lower.weeks.clone();
+    let mut trimmed = 1.0;
+    // Weeks `lower` took from the variant below it are not trimmed: that variant would be
+    // above it again. They move up instead.
+    let tries = if lower.same_as.is_some() { 0 } else { 12 };
+    for _ in 0..tries {
         let (peak_l, total_l) = lower.training_peak_total();
-        if peak_l <= peak_u && total_l <= total_u {
+        let ratio = (peak_u / peak_l.max(1.0)).min(total_u / total_l.max(1.0)) * 0.99;
+        trimmed *= ratio;
+        if trimmed < MAX_ORDER_TRIM {
+            break;
+        }
+        lower.scale_build_up_volume(ratio);
+        lower.reenforce_ramps();
+        if fits(lower) {
             return;
         }
-        let ratio = (peak_u / peak_l.max(1.0)).min(total_u / total_l.max(1.0));
-        lower.scale_build_up_volume(ratio * 0.99);
-        lower.reenforce_ramps();
     }
+    lower.weeks = original;
+    upper.weeks = lower.weeks.clone();
+    upper.same_as = Some(lower.params.variant);
 }
 
 /// A week before its sessions are rendered.
+#[derive(Clone)]
 struct PlannedWeek {
     start: NaiveDate,
     phase: PhaseKind,
@@ -191,6 +220,8 @@ struct Planner<'a> {
     pre_season_load: f64,
     days: &'a [DayInfo],
     weeks: Vec<PlannedWeek>,
+    /// The lighter variant whose weeks this one took (see [`keep_below`]).
+    same_as: Option<VariantKind>,
 }
 
 impl<'a> Planner<'a> {
@@ -232,6 +263,7 @@ impl<'a> Planner<'a> {
             pre_season_load,
             days,
             weeks: Vec::new(),
+            same_as: None,
         }
     }
 
@@ -382,6 +414,15 @@ impl<'a> Planner<'a> {
                 self.paces.source
             ),
         );
+        if let Some(lighter) = self.same_as {
+            notes.insert(
+                1,
+                format!(
+                    "Same weeks as the {} variant: this variant's own draft came out lighter within the same caps, and a bolder variant never plans less training than a more careful one.",
+                    lighter.code()
+                ),
+            );
+        }
         SeasonDraft {
             variant: self.params.variant,
             generated_on: self.input.today,
