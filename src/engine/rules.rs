@@ -32,6 +32,9 @@ pub const RAMP_REFERENCE_WEEKS: usize = 3;
 /// 70–80 % of a planned down week (SCIENCE.md, "Recovery weeks").
 pub const LIGHTER_WEEK_SHARE: f64 = 0.8;
 
+/// The aggressive variant's weekly ramp cap (SCIENCE.md defaults: 5 / 8 / 10 %).
+const AGGRESSIVE_RAMP: f64 = 0.10;
+
 /// How a variant pushes, after runner type and guardrails are applied.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VariantParams {
@@ -64,7 +67,7 @@ pub fn variant_params(
     let (ramp, mut down_every, peak_factor, q_build, q_specific, q_base) = match variant {
         VariantKind::Conservative => (0.05, 3, 1.2, 1, 2, 0),
         VariantKind::Moderate => (0.08, 4, 1.4, 2, 2, 1),
-        VariantKind::Aggressive => (0.10, 4, 1.6, 2, 3, 1),
+        VariantKind::Aggressive => (AGGRESSIVE_RAMP, 4, 1.6, 2, 3, 1),
     };
     let mut down_reason = match variant {
         VariantKind::Conservative => "every 3rd week (conservative)",
@@ -114,11 +117,31 @@ pub fn variant_params(
         peak_factor = 1.0 + (peak_factor - 1.0) * 0.6;
     }
     let cap = guardrails.max_weekly_increase_pct / 100.0;
-    let variant_cap_reason = format!("{} cap {:.0} %", variant.code(), ramp * 100.0);
-    let (ramp, ramp_reason) = if cap < ramp {
+    let (ramp, ramp_reason) = if athlete.runner_type == RunnerType::Comeback {
+        // Comeback: the coach's cap is the ceiling whatever the variant (SCIENCE.md); the
+        // variants keep their default proportions (5 : 8 : 10) below it, so the three drafts
+        // still differ in how fast they rebuild.
+        let share = ramp / AGGRESSIVE_RAMP;
+        let ramp = cap.min(AGGRESSIVE_RAMP) * share;
+        let reason = if share < 1.0 {
+            format!(
+                "{} comeback {:.1} % = {:.0} % of the coach's cap {:.0} %",
+                variant.code(),
+                ramp * 100.0,
+                share * 100.0,
+                cap.min(AGGRESSIVE_RAMP) * 100.0
+            )
+        } else {
+            format!("coach's cap {:.0} %", ramp * 100.0)
+        };
+        (ramp, reason)
+    } else if cap < ramp {
         (cap, format!("coach's cap {:.0} %", cap * 100.0))
     } else {
-        (ramp, variant_cap_reason)
+        (
+            ramp,
+            format!("{} cap {:.0} %", variant.code(), ramp * 100.0),
+        )
     };
     let max_hard = guardrails.max_hard_sessions_per_week;
     VariantParams {

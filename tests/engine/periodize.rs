@@ -224,14 +224,20 @@ pub fn case() -> impl Strategy<Value = Case> {
         })
 }
 
-/// Variant ramp caps (SCIENCE.md defaults), bounded by the coach's cap.
-fn ramp_cap(variant: VariantKind, g: &Guardrails) -> f64 {
+/// Variant ramp caps (SCIENCE.md defaults), bounded by the coach's cap; a comeback's variants
+/// keep their 5 : 8 : 10 proportions below the coach's cap.
+fn ramp_cap(variant: VariantKind, runner: RunnerType, g: &Guardrails) -> f64 {
     let v: f64 = match variant {
         VariantKind::Conservative => 0.05,
         VariantKind::Moderate => 0.08,
         VariantKind::Aggressive => 0.10,
     };
-    v.min(g.max_weekly_increase_pct / 100.0)
+    let coach = g.max_weekly_increase_pct / 100.0;
+    if runner == RunnerType::Comeback {
+        coach.min(0.10) * v / 0.10
+    } else {
+        v.min(coach)
+    }
 }
 
 /// The allowed taper length for a race distance (SCIENCE.md), in days before race day.
@@ -417,7 +423,7 @@ fn check_draft(case: &Case, draft: &SeasonDraft) -> Result<(), TestCaseError> {
         if let Some(prev) = i.checked_sub(1).map(|p| &weeks[p])
             && !prev.down_week
         {
-            let cap = ramp_cap(draft.variant, g);
+            let cap = ramp_cap(draft.variant, case.athlete.runner_type, g);
             prop_assert!(
                 week.training_load_au() <= prev.training_load_au() * (1.0 + cap) + 1.0,
                 "{:?} week {}: training load {:.0} after {:.0} exceeds the {:.0} % cap",

@@ -641,56 +641,115 @@ fn run_km(w: &Week) -> f64 {
 
 /// The comeback athlete (15 km a week now, coach's caps: +6 % a week, 40 km a week) rebuilds
 /// toward the level the coach's volume cap stands for instead of sitting at "current × 1.4":
-/// the running at least doubles by the last normal build or race-specific week, never above
-/// the cap, never faster than the coach's ramp, and the down weeks are down.
+/// at the coach's full ramp (aggressive) the running at least doubles by the last normal build
+/// or race-specific week, at 80 % of it (moderate) it grows by more than 70 %; never above the
+/// cap, never faster than the coach's ramp in distance nor the variant's ramp in load, and the
+/// down weeks are down.
 #[test]
 fn a_comeback_rebuilds_toward_the_coachs_volume_cap_within_the_ramp() {
     let plan = example("comeback.peakline.ron");
-    let ramp = plan.guardrails.max_weekly_increase_pct / 100.0;
+    let coach_ramp = plan.guardrails.max_weekly_increase_pct / 100.0;
     let cap = plan
         .guardrails
         .max_weekly_volume_km
         .expect("the example has a volume cap");
-    let d = moderate(&plan);
-    let first = run_km(&d.weeks[0]);
-    let last_normal = d
-        .weeks
+    for (d, (share, growth)) in drafts(&plan)
         .iter()
-        .rev()
-        .find(|w| matches!(w.phase, PhaseKind::Build | PhaseKind::Specific) && !w.down_week)
-        .expect("a normal build or race-specific week");
-    let last = run_km(last_normal);
-    assert!(
-        last >= 2.0 * first && last <= cap,
-        "running {first:.1} km in week 1, {last:.1} km on {} (cap {cap:.0} km)",
-        last_normal.start
-    );
-    // Outside down weeks, each week grows at most by the coach's ramp over the last normal
-    // week before it, in running distance and in training load.
-    for (i, week) in d.weeks.iter().enumerate().skip(1) {
-        if week.down_week || !pre_taper(week) {
-            continue;
+        .zip([(0.5, 1.4), (0.8, 1.7), (1.0, 2.0)])
+    {
+        let ramp = coach_ramp * share;
+        let first = run_km(&d.weeks[0]);
+        let last_normal = d
+            .weeks
+            .iter()
+            .rev()
+            .find(|w| matches!(w.phase, PhaseKind::Build | PhaseKind::Specific) && !w.down_week)
+            .expect("a normal build or race-specific week");
+        let last = run_km(last_normal);
+        assert!(
+            last >= growth * first && last <= cap,
+            "{:?}: running {first:.1} km in week 1, {last:.1} km on {} (cap {cap:.0} km)",
+            d.variant,
+            last_normal.start
+        );
+        // Outside down weeks, each week grows at most by the ramp over the last normal week
+        // before it: running distance by the coach's, training load by the variant's.
+        for (i, week) in d.weeks.iter().enumerate().skip(1) {
+            if week.down_week || !pre_taper(week) {
+                continue;
+            }
+            let Some(before) = d.weeks[..i].iter().rev().find(|w| !w.down_week) else {
+                continue;
+            };
+            assert!(
+                run_km(week) <= run_km(before) * (1.0 + coach_ramp) + 0.1,
+                "{:?} {}: {:.1} km after {:.1} km",
+                d.variant,
+                week.start,
+                run_km(week),
+                run_km(before)
+            );
+            assert!(
+                week.training_load_au() <= before.training_load_au() * (1.0 + ramp) + 1.0,
+                "{:?} {}: {:.0} AU after {:.0} AU",
+                d.variant,
+                week.start,
+                week.training_load_au(),
+                before.training_load_au()
+            );
         }
-        let Some(before) = d.weeks[..i].iter().rev().find(|w| !w.down_week) else {
-            continue;
-        };
-        assert!(
-            run_km(week) <= run_km(before) * (1.0 + ramp) + 0.1,
-            "{}: {:.1} km after {:.1} km",
-            week.start,
-            run_km(week),
-            run_km(before)
-        );
-        assert!(
-            week.training_load_au() <= before.training_load_au() * (1.0 + ramp) + 1.0,
-            "{}: {:.0} AU after {:.0} AU",
-            week.start,
-            week.training_load_au(),
-            before.training_load_au()
-        );
+        let heavy = crate::engine::periodize::heavy_down_weeks(d);
+        assert!(heavy.is_empty(), "{heavy:#?}");
     }
-    let heavy = crate::engine::periodize::heavy_down_weeks(&d);
-    assert!(heavy.is_empty(), "{heavy:#?}");
+}
+
+/// Every example's three variants are three different plans: each pushes further than the one
+/// before it in peak weekly load and in total load (the comeback too, where the coach's ramp cap
+/// binds every variant: the variants rebuild at 50 / 80 / 100 % of it), and the week
+/// rationales name the ramp each variant climbs at.
+#[test]
+fn every_examples_three_variants_are_three_different_plans() {
+    for example in &peakline::io::examples::EXAMPLES {
+        let plan = example.load().expect("loads");
+        let ds = drafts(&plan);
+        let figures: Vec<(f64, f64)> = ds
+            .iter()
+            .map(|d| {
+                let peak = d
+                    .weeks
+                    .iter()
+                    .map(|w| w.training_load_au())
+                    .fold(0.0, f64::max);
+                (peak, d.weeks.iter().map(|w| w.training_load_au()).sum())
+            })
+            .collect();
+        for pair in figures.windows(2) {
+            let ((p0, t0), (p1, t1)) = (pair[0], pair[1]);
+            assert!(
+                p1 > p0 * 1.02 && t1 > t0 * 1.02,
+                "{}: peaks {p0:.0} ➡ {p1:.0}, totals {t0:.0} ➡ {t1:.0}",
+                example.file_name
+            );
+        }
+    }
+    let plan = example("comeback.peakline.ron");
+    let ds = drafts(&plan);
+    let ramps: Vec<&str> = ds
+        .iter()
+        .map(|d| {
+            let r = &d.weeks[1].rationale;
+            r.split(" · ").find(|part| part.contains(" %")).unwrap_or(r)
+        })
+        .collect();
+    assert!(
+        ramps[0].contains("3.0 % = 50 % of the coach's cap 6 %"),
+        "{ramps:?}"
+    );
+    assert!(
+        ramps[1].contains("4.8 % = 80 % of the coach's cap 6 %"),
+        "{ramps:?}"
+    );
+    assert!(ramps[2].contains("coach's cap 6 %"), "{ramps:?}");
 }
 
 /// A B race's week has no long run of its own (the race is the long effort), and none of its
