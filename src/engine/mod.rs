@@ -14,6 +14,7 @@ pub mod periodize;
 pub mod predict;
 pub mod retro;
 pub mod review;
+pub mod rounding;
 pub mod rules;
 pub mod scenario;
 pub mod season_map;

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::load::pmc_start_steady;
+use super::rounding::Rounding;
 use super::rules::{
     COMEBACK_EASY_WEEKS, COMEBACK_LONG_RUN_MIN, COMEBACK_RUN_WALK_WEEKS, COMEBACK_STRENGTH_MIN_MIN,
     COMEBACK_TEMPO_FROM_WEEK, DOWN_WEEK_FACTOR, DOWN_WEEK_MAX_DISTANCE_SHARE,
@@ -328,7 +329,7 @@ impl<'a> Planner<'a> {
                     break;
                 };
                 let room = ceiling(week, &week.slots[hi]) - week.slots[hi].minutes;
-                let shift = (week.slots[lo].minutes * 0.35).min(room).floor();
+                let shift = (week.slots[lo].minutes * 0.35).min(room).floored();
                 if week.slots[lo].minutes - shift < MIN_SESSION_MIN || shift < 1.0 {
                     break;
                 }
@@ -369,7 +370,7 @@ impl<'a> Planner<'a> {
                 .find(|s| s.kind == SessionType::Long)
                 .map(|s| s.minutes)
         {
-            max = max.min((long * MEDIUM_LONG_OF_LONG).floor());
+            max = max.min((long * MEDIUM_LONG_OF_LONG).floored());
         }
         max.max(MIN_SESSION_MIN)
     }
@@ -452,7 +453,7 @@ impl<'a> Planner<'a> {
             }
             for slot in &mut week.slots {
                 if slot.flexible && slot.race.is_none() {
-                    slot.minutes = (slot.minutes * factor).floor();
+                    slot.minutes = (slot.minutes * factor).floored();
                 }
             }
             week.slots
@@ -480,7 +481,7 @@ impl<'a> Planner<'a> {
             if load > limit && load > 0.0 {
                 let factor = limit / load;
                 for slot in week.slots.iter_mut().filter(|s| s.race.is_none()) {
-                    slot.minutes = (slot.minutes * factor).floor();
+                    slot.minutes = (slot.minutes * factor).floored();
                 }
                 week.slots
                     .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
@@ -754,7 +755,7 @@ impl<'a> Planner<'a> {
                     let excess_room: f64 = quality.iter().map(|q| q.1 - MIN_QUALITY_MIN).sum();
                     let cut = (total - budget) / excess_room.max(1.0);
                     for q in &mut quality {
-                        q.1 = (q.1 - (q.1 - MIN_QUALITY_MIN) * cut).floor();
+                        q.1 = (q.1 - (q.1 - MIN_QUALITY_MIN) * cut).floored();
                     }
                     break;
                 }
@@ -866,7 +867,7 @@ impl<'a> Planner<'a> {
             self.fill_race_minutes(&mut week);
             // Whole minutes from here on, so what the caps check is what the plan shows.
             for slot in &mut week.slots {
-                slot.minutes = slot.minutes.round();
+                slot.minutes = slot.minutes.rounded();
             }
             let prev_long = self.weeks.last().and_then(long_minutes);
             self.cap_b_race_week_easy(&mut week, prev_long);
@@ -1122,7 +1123,7 @@ impl<'a> Planner<'a> {
             };
             (minutes, limit)
         };
-        let minutes = minutes.round();
+        let minutes = minutes.rounded();
         if minutes < min_long {
             return None;
         }
@@ -1172,7 +1173,7 @@ impl<'a> Planner<'a> {
                 let warmup = if race.distance_km <= 21.0 { 15.0 } else { 0.0 };
                 // A session lasts at most a day (the file's limit); races are ≤ 100 km, so
                 // this only guards against a pace model gone wrong.
-                slot.minutes = (predicted + warmup).round().min(24.0 * 60.0);
+                slot.minutes = (predicted + warmup).rounded().min(24.0 * 60.0);
                 slot.why = Cow::Borrowed(match race.priority {
                     Priority::A => "A race",
                     Priority::B => "B race",
@@ -1209,7 +1210,7 @@ impl<'a> Planner<'a> {
         if long_km > max_km {
             let before = week.slots[li].minutes;
             let slot = &mut week.slots[li];
-            slot.minutes = (slot.minutes * max_km / long_km).floor();
+            slot.minutes = (slot.minutes * max_km / long_km).floored();
             let freed = before - slot.minutes;
             let note = text!(
                 " · shortened to stay within the coach's ",
@@ -1238,7 +1239,7 @@ impl<'a> Planner<'a> {
                 .map(|(i, _)| i)
                 .collect();
             if redistribute && !others.is_empty() {
-                let each = (freed / others.len() as f64).floor();
+                let each = (freed / others.len() as f64).floored();
                 for i in others {
                     week.slots[i].minutes += each;
                 }
@@ -1360,7 +1361,7 @@ impl<'a> Planner<'a> {
                 factor_fixed
             };
             if f < 1.0 {
-                slot.minutes = (slot.minutes * f * 0.999).floor();
+                slot.minutes = (slot.minutes * f * 0.999).floored();
             }
         }
         week.slots.retain(|s| s.minutes >= 10.0 || s.race.is_some());
@@ -1395,7 +1396,7 @@ impl<'a> Planner<'a> {
             {
                 let rpe = SessionType::Strides.default_rpe();
                 let room = self.make_room(wi, minutes * rpe, from, to);
-                let minutes = (room / rpe).floor().min(minutes);
+                let minutes = (room / rpe).floored().min(minutes);
                 let min_rest = usize::from(self.input.guardrails.min_rest_days_per_week);
                 let week = &mut self.weeks[wi];
                 let index = usize::try_from((day - week.start).num_days()).unwrap_or(0);
@@ -1465,7 +1466,7 @@ impl<'a> Planner<'a> {
                 let give = (needed - room) / easy_rpe;
                 let keep = ((before - give) / before).clamp(0.0, 1.0);
                 for slot in week.slots.iter_mut().filter(|s| outside(s)) {
-                    slot.minutes = (slot.minutes * keep).floor();
+                    slot.minutes = (slot.minutes * keep).floored();
                 }
                 week.slots
                     .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
@@ -1498,7 +1499,7 @@ impl<'a> Planner<'a> {
         if before > 0.0 {
             let keep = ((before - (needed - room)) / before).clamp(0.0, 1.0);
             for slot in week.slots.iter_mut().filter(|s| outside(s)) {
-                slot.minutes = (slot.minutes * keep).floor();
+                slot.minutes = (slot.minutes * keep).floored();
             }
             week.slots
                 .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
@@ -1563,7 +1564,7 @@ impl<'a> Planner<'a> {
                 .filter(|s| s.kind.is_run() && s.race.is_none())
             {
                 slot.minutes = (slot.minutes * factor)
-                    .floor()
+                    .floored()
                     .max(MIN_SESSION_MIN.min(slot.minutes));
             }
             trimmed = true;
@@ -1625,7 +1626,7 @@ impl<'a> Planner<'a> {
                         .iter_mut()
                         .filter(|s| s.race.is_none() && s.kind.is_run())
                     {
-                        slot.minutes = (slot.minutes * 0.95).floor();
+                        slot.minutes = (slot.minutes * 0.95).floored();
                     }
                     break;
                 };
@@ -1656,7 +1657,7 @@ impl<'a> Planner<'a> {
         if !b_race || week.slots.iter().any(|s| s.kind == SessionType::Long) {
             return;
         }
-        let ceiling = (long * EASY_OF_LONG).floor().max(MIN_SESSION_MIN);
+        let ceiling = (long * EASY_OF_LONG).floored().max(MIN_SESSION_MIN);
         let mut capped = false;
         for slot in week.slots.iter_mut().filter(|s| {
             s.race.is_none() && matches!(s.kind, SessionType::Easy | SessionType::Strides)
@@ -1734,7 +1735,7 @@ impl<'a> Planner<'a> {
                     .iter_mut()
                     .filter(|s| s.race.is_none() && s.flexible)
                 {
-                    slot.minutes = (slot.minutes * factor * 0.995).floor();
+                    slot.minutes = (slot.minutes * factor * 0.995).floored();
                 }
                 week.slots
                     .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
@@ -1750,7 +1751,7 @@ impl<'a> Planner<'a> {
                 })
                 .clamp(0.0, 1.0);
             for slot in week.slots.iter_mut().filter(|s| s.race.is_none()) {
-                slot.minutes = (slot.minutes * all * 0.995).floor();
+                slot.minutes = (slot.minutes * all * 0.995).floored();
             }
             week.slots
                 .retain(|s| s.minutes >= MIN_SESSION_MIN || s.race.is_some());
@@ -1867,7 +1868,7 @@ impl<'a> Planner<'a> {
                 }
                 let give = left.min(room);
                 for (i, r) in rooms {
-                    let add = (give * r / room).floor();
+                    let add = (give * r / room).floored();
                     week.slots[i].minutes += add;
                     left -= add;
                 }
@@ -1976,7 +1977,7 @@ impl<'a> Planner<'a> {
                 // Nothing left to scale: a short easy run with strides keeps the rhythm.
                 let minutes = ((1.0 - TAPER_CUT_TARGET) * pre * final_days as f64
                     / SessionType::Strides.default_rpe())
-                .round()
+                .rounded()
                 .max(MIN_SESSION_MIN);
                 if !self.add_taper_run(final_start, cycle.race_day, minutes, false) {
                     return;
@@ -2047,9 +2048,9 @@ impl<'a> Planner<'a> {
                         // The shortest session is a floor for cuts, not a reason to add load
                         // the ramp cap has no room for.
                         let minutes = if week_factor > 1.0 {
-                            scaled.floor().min(ceiling.max(slot.minutes))
+                            scaled.floored().min(ceiling.max(slot.minutes))
                         } else {
-                            scaled.round()
+                            scaled.rounded()
                         }
                         .max(MIN_SESSION_MIN.min(slot.minutes));
                         changed |= minutes != slot.minutes;
@@ -2062,7 +2063,7 @@ impl<'a> Planner<'a> {
                 // shakeout): another short easy run with strides carries the missing load.
                 let missing = ((1.0 - target) * pre - fin) * final_days as f64;
                 let minutes = (missing / SessionType::Strides.default_rpe())
-                    .round()
+                    .rounded()
                     .clamp(MIN_SESSION_MIN, 45.0);
                 if !self.add_taper_run(final_start, cycle.race_day, minutes, true) {
                     // No free day either: the taper's load band wins over short jogs.
@@ -2545,7 +2546,7 @@ fn quality_minutes(kind: SessionType, phase: PhaseKind, n: usize, class: RaceDis
     };
     let grow = 3.0 * (n.min(6) as f64);
     match phase {
-        PhaseKind::Taper | PhaseKind::Race => (base * 0.8).round(),
+        PhaseKind::Taper | PhaseKind::Race => (base * 0.8).rounded(),
         PhaseKind::Base => base,
         _ => base + grow,
     }

@@ -58,7 +58,7 @@ string_piece!(&str, String, &String, Cow<'_, str>);
 
 impl Piece for usize {
     fn put(&self, out: &mut String) {
-        push_ascii(out, signed_digits(false, false, *self as u64, &mut [0; 21]));
+        push_digits(out, false, false, *self as u64);
     }
     fn size_hint(&self) -> usize {
         NUMBER_HINT
@@ -95,7 +95,7 @@ impl fmt::Display for Whole {
 impl Piece for Whole {
     fn put(&self, out: &mut String) {
         match self.integer() {
-            Some((negative, n)) => push_ascii(out, signed_digits(negative, false, n, &mut [0; 21])),
+            Some((negative, n)) => push_digits(out, negative, false, n),
             None => out.push_str(&self.0.to_string()),
         }
     }
@@ -124,10 +124,7 @@ fn put_fixed0(x: f64, plus: bool, out: &mut String) {
         return;
     }
     let n = nearest(x.abs());
-    push_ascii(
-        out,
-        signed_digits(x.is_sign_negative(), plus, n, &mut [0; 21]),
-    );
+    push_digits(out, x.is_sign_negative(), plus, n);
 }
 
 impl fmt::Display for Fixed0 {
@@ -188,10 +185,7 @@ impl Piece for Fixed1 {
             return;
         }
         let n = nearest(tenths.abs());
-        push_ascii(
-            out,
-            signed_digits(x.is_sign_negative(), false, n / 10, &mut [0; 21]),
-        );
+        push_digits(out, x.is_sign_negative(), false, n / 10);
         out.push('.');
         out.push(char::from(b'0' + (n % 10) as u8));
     }
@@ -221,9 +215,29 @@ fn signed_digits(negative: bool, plus: bool, mut n: u64, buf: &mut [u8; 21]) -> 
     &buf[i..]
 }
 
-/// Appends ASCII bytes (digits and signs) as text.
-fn push_ascii(out: &mut String, ascii: &[u8]) {
-    out.push_str(std::str::from_utf8(ascii).unwrap_or_default());
+/// Appends the sign and decimal digits of `n` a character at a time: for the few digits of
+/// a figure that costs less than checking them as UTF-8 and copying them as a string.
+fn push_digits(out: &mut String, negative: bool, plus: bool, n: u64) {
+    if negative {
+        out.push('-');
+    } else if plus {
+        out.push('+');
+    }
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    while n > 0 {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    for &digit in &buf[i..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// Writes ASCII bytes (digits and signs) to a formatter.

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use super::rounding::Rounding;
 use super::rules::{
     B_RACE_EASY_MAX_MIN, EASY_OF_LONG, MEDIUM_LONG_OF_LONG, RECOVERY_RUN_MAX_MIN, running_days,
 };
@@ -328,7 +329,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             .min(7 - min_rest.max(unavailable));
         while easy_count < free.len()
             && fixed_run_days + easy_count < most_days
-            && easy_minutes > easy_count as f64 * (long.minutes * EASY_OF_LONG).floor()
+            && easy_minutes > easy_count as f64 * (long.minutes * EASY_OF_LONG).floored()
         {
             easy_count += 1;
         }
@@ -430,7 +431,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             } else {
                 EASY_OF_LONG
             };
-            max = max.min((long * share).floor());
+            max = max.min((long * share).floored());
         }
         max
     };
@@ -530,7 +531,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
                 SessionType::Easy,
                 Cow::Borrowed("Shakeout before race day: short and relaxed"),
             )
-        } else if after_hard && minutes.round() <= RECOVERY_RUN_MAX_MIN {
+        } else if after_hard && minutes.rounded() <= RECOVERY_RUN_MAX_MIN {
             (
                 SessionType::Recovery,
                 Cow::Borrowed("Day after a hard session: a short recovery jog"),
@@ -566,7 +567,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         out.slots.push(Slot {
             day: d,
             kind,
-            minutes: minutes.round(),
+            minutes: minutes.rounded(),
             rpe: slot_rpe(kind, false),
             why,
             long_with_pace: false,

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::predict::{
     TrainingPaces, best_recent_vdot, format_duration_s, format_pace, time_for_vdot, training_paces,
 };
+use super::rounding::Rounding;
 use super::text::{Fixed1, Whole, text};
 use crate::model::{Athlete, PaceRange, PhaseKind, Race, RaceDistance, RunnerType, SessionType};
 
@@ -184,17 +185,17 @@ fn km(minutes: f64, s_per_km: f64) -> f64 {
 }
 
 fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    (x * 10.0).rounded() / 10.0
 }
 
 /// Whole minutes of a session and its warm-up, cool-down and main part: short sessions get a
 /// short warm-up and cool-down, so the parts add up to the whole.
 fn session_parts(req: &WorkoutRequest<'_>) -> (f64, f64, f64, f64) {
-    let minutes = req.minutes.round().max(10.0);
+    let minutes = req.minutes.rounded().max(10.0);
     let (warm, cool) = if minutes >= 40.0 {
         (15.0, 10.0)
     } else {
-        ((minutes * 0.3).round(), (minutes * 0.2).round())
+        ((minutes * 0.3).rounded(), (minutes * 0.2).rounded())
     };
     let work = (minutes - warm - cool).max(5.0);
     (minutes, warm, cool, work)
@@ -217,7 +218,7 @@ fn interval_spec(req: &WorkoutRequest<'_>) -> (f64, f64, &'static str) {
 fn interval_reps(work: f64, rep_m: f64, pace_s: f64) -> (f64, f64) {
     let hard_min = (work * 0.55).max(6.0);
     let rep_min = rep_m / 1000.0 * pace_s / 60.0;
-    let reps = (hard_min / rep_min.max(0.5)).round().clamp(3.0, 12.0);
+    let reps = (hard_min / rep_min.max(0.5)).rounded().clamp(3.0, 12.0);
     (reps, rep_min)
 }
 
@@ -238,7 +239,7 @@ fn long_pace_spec(req: &WorkoutRequest<'_>, minutes: f64) -> (f64, f64) {
         RaceDistance::Marathon => req.paces.paces.marathon_s_per_km,
         _ => req.paces.race_s_per_km(21.0975),
     };
-    ((minutes * 0.3).round(), mp)
+    ((minutes * 0.3).rounded(), mp)
 }
 
 /// A session's distance (unrounded): the one formula both [`workout`] and
@@ -302,7 +303,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
         SessionType::Easy | SessionType::Rest => {
             let d = km(minutes, easy);
             let text = if req.run_walk {
-                let cycles_t = Whole((minutes / 5.0).round().max(1.0));
+                let cycles_t = Whole((minutes / 5.0).rounded().max(1.0));
                 text!(
                     "Run-walk ",
                     minutes_t,
@@ -356,7 +357,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                     Some(d),
                     text!(
                         "Long run ",
-                        Whole(d.round()),
+                        Whole(d.rounded()),
                         " km: easy, with the last ",
                         mp_min_t,
                         " min at goal race pace (",
@@ -380,7 +381,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
                     Some(d),
                     text!(
                         "Long run ",
-                        Whole(d.round()),
+                        Whole(d.rounded()),
                         " km (",
                         minutes_t,
                         " min), ",
@@ -390,8 +391,8 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             }
         }
         SessionType::Threshold => {
-            let reps = (work / 10.0).round().max(1.0);
-            let rep = (work / reps).round();
+            let reps = (work / 10.0).rounded().max(1.0);
+            let rep = (work / reps).rounded();
             let (reps_t, rep_t) = (Whole(reps), Whole(rep));
             let d = km(warm + cool, easy) + km(work, p.threshold_s_per_km);
             let text = if reps <= 1.0 {
@@ -470,7 +471,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             )
         }
         SessionType::Hills => {
-            let reps_t = Whole((work / 3.0).round().clamp(4.0, 12.0));
+            let reps_t = Whole((work / 3.0).rounded().clamp(4.0, 12.0));
             let d = km(minutes, easy);
             (
                 7.0,
@@ -530,7 +531,7 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
         let race_km = req.race.map_or(10.0, |r| r.distance_km);
         let predicted_min = req.paces.race_time_s(race_km) / 60.0;
         let warmup = if race_km <= 21.0 { 15.0 } else { 0.0 };
-        (predicted_min + warmup).round().min(24.0 * 60.0)
+        (predicted_min + warmup).rounded().min(24.0 * 60.0)
     } else {
         minutes
     };

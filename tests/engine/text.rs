@@ -82,3 +82,41 @@ fn pieces_join_in_order() {
         assert_eq!(weekday_short(day), day.to_string());
     }
 }
+
+/// The planner's `rounded` and `floored` are bit for bit `f64::round` and `f64::floor`: ties,
+/// negatives, negative zero, the neighbours of every half, values past 2^52, NaN and
+/// infinities.
+#[test]
+fn rounding_by_truncation_is_the_standard_rounding() {
+    use peakline::engine::rounding::Rounding;
+    let mut values = samples();
+    for x in [
+        0.5,
+        1.5,
+        2.5,
+        -0.5,
+        -1.5,
+        4_503_599_627_370_495.5,
+        2f64.powi(52),
+        2f64.powi(53),
+    ] {
+        values.extend([
+            x,
+            x.next_up(),
+            x.next_down(),
+            -x,
+            -x.next_up(),
+            -x.next_down(),
+        ]);
+    }
+    values.extend([
+        0.499_999_999_999_999_94,
+        -0.499_999_999_999_999_94,
+        f64::MAX,
+        f64::MIN,
+    ]);
+    for x in values {
+        assert_eq!(x.rounded().to_bits(), x.round().to_bits(), "round {x:e}");
+        assert_eq!(x.floored().to_bits(), x.floor().to_bits(), "floor {x:e}");
+    }
+}
