@@ -1793,24 +1793,21 @@ impl<'a> Planner<'a> {
         };
         let mut changed = false;
         // The easy run the day after a workout is short on purpose, like a recovery jog.
-        let hard_days: Vec<usize> = week
-            .slots
-            .iter()
-            .filter(|s| s.kind.is_hard())
-            .map(|s| s.day)
-            .collect();
+        let hard_days = day_mask(week.slots.iter().filter(|s| s.kind.is_hard()));
         let candidate = |s: &Slot| {
             matches!(s.kind, SessionType::Easy | SessionType::Strides)
                 && s.race.is_none()
                 && s.flexible
                 && !s.why.starts_with("Run-walk")
-                && !hard_days.contains(&(s.day.wrapping_sub(1)))
+                && !s.day.checked_sub(1).is_some_and(|d| in_mask(hard_days, d))
                 && day_info(s).is_some_and(|d| !d.pre_race && !d.b_easy)
         };
+        // Slot indices, allocated once for the week.
+        let mut runs: Vec<usize> = Vec::with_capacity(week.slots.len());
+        let mut others: Vec<usize> = Vec::with_capacity(week.slots.len());
         loop {
-            let runs: Vec<usize> = (0..week.slots.len())
-                .filter(|&i| candidate(&week.slots[i]))
-                .collect();
+            runs.clear();
+            runs.extend((0..week.slots.len()).filter(|&i| candidate(&week.slots[i])));
             let Some(&shortest) = runs
                 .iter()
                 .min_by(|&&a, &&b| week.slots[a].minutes.total_cmp(&week.slots[b].minutes))
@@ -1839,9 +1836,8 @@ impl<'a> Planner<'a> {
             let gone = week.slots.remove(shortest);
             let strength_day = gone.day;
             // Strides move to another easy run, so the week keeps its leg speed.
-            let others: Vec<usize> = (0..week.slots.len())
-                .filter(|&i| candidate(&week.slots[i]))
-                .collect();
+            others.clear();
+            others.extend((0..week.slots.len()).filter(|&i| candidate(&week.slots[i])));
             if gone.kind == SessionType::Strides
                 && let Some(&plain) = others.iter().find(|&&i| {
                     week.slots[i].kind == SessionType::Easy
@@ -1852,22 +1848,21 @@ impl<'a> Planner<'a> {
                 week.slots[plain].why = gone.why.clone();
             }
             let mut left = gone.minutes;
+            let mut rooms: Vec<(usize, f64)> = Vec::with_capacity(others.len());
             for _ in 0..3 {
-                let rooms: Vec<(usize, f64)> = others
-                    .iter()
-                    .map(|&i| {
-                        let ceiling = self
-                            .easy_ceiling(week, &week.slots[i], true)
-                            .min(MAX_EASY_MIN);
-                        (i, (ceiling - week.slots[i].minutes).max(0.0))
-                    })
-                    .collect();
+                rooms.clear();
+                rooms.extend(others.iter().map(|&i| {
+                    let ceiling = self
+                        .easy_ceiling(week, &week.slots[i], true)
+                        .min(MAX_EASY_MIN);
+                    (i, (ceiling - week.slots[i].minutes).max(0.0))
+                }));
                 let room: f64 = rooms.iter().map(|r| r.1).sum();
                 if room < 1.0 || left < 1.0 {
                     break;
                 }
                 let give = left.min(room);
-                for (i, r) in rooms {
+                for &(i, r) in &rooms {
                     let add = (give * r / room).floored();
                     week.slots[i].minutes += add;
                     left -= add;
@@ -1879,12 +1874,11 @@ impl<'a> Planner<'a> {
                 .iter()
                 .any(|s| s.day == strength_day && s.kind.is_run())
             {
-                let taken: Vec<usize> = week
-                    .slots
-                    .iter()
-                    .filter(|s| s.kind == SessionType::Strength)
-                    .map(|s| s.day)
-                    .collect();
+                let taken = day_mask(
+                    week.slots
+                        .iter()
+                        .filter(|s| s.kind == SessionType::Strength),
+                );
                 let free_run_day = week
                     .slots
                     .iter()
@@ -1892,7 +1886,7 @@ impl<'a> Planner<'a> {
                         matches!(
                             s.kind,
                             SessionType::Easy | SessionType::Recovery | SessionType::Strides
-                        ) && !taken.contains(&s.day)
+                        ) && !in_mask(taken, s.day)
                     })
                     .map(|s| s.day);
                 for slot in week
@@ -2392,14 +2386,28 @@ struct LongRunAsk {
     peak_long: Option<f64>,
 }
 
-/// What follows the first [`LONG_RUN_WHY`] in a reason, if it holds one (as `split_once`
-/// finds it), without building a substring searcher for every session: only the places of
-/// its first letter are tried.
+/// The days of some slots as a bit set (days 0..64; a week's slots are on days 0..7).
+fn day_mask<'s>(slots: impl Iterator<Item = &'s Slot>) -> u64 {
+    slots.fold(0, |mask, s| {
+        mask | 1u64
+            .checked_shl(u32::try_from(s.day).unwrap_or(u32::MAX))
+            .unwrap_or(0)
+    })
+}
+
+/// Whether `day` is in a [`day_mask`].
+fn in_mask(mask: u64, day: usize) -> bool {
+    u32::try_from(day)
+        .ok()
+        .and_then(|d| mask.checked_shr(d))
+        .is_some_and(|m| m & 1 == 1)
+}
+
+/// What follows [`LONG_RUN_WHY`] in a long run's reason. The planner writes it at the start
+/// (`long_run`) and only ever appends notes or replaces the whole reason, so a prefix test
+/// finds it without scanning every session's reason.
 fn long_run_limit(why: &str) -> Option<&str> {
-    why.match_indices('L')
-        .map(|(i, _)| i)
-        .find(|&i| why[i..].starts_with(LONG_RUN_WHY))
-        .and_then(|i| why.get(i + LONG_RUN_WHY.len()..))
+    why.strip_prefix(LONG_RUN_WHY)
 }
 
 /// Day offsets from `week_start` of the dates in `[from, to)`: a slot's date is in the

@@ -6,14 +6,19 @@
 
 use std::borrow::Cow;
 
+use arrayvec::ArrayVec;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::rounding::Rounding;
 use super::rules::{
     B_RACE_EASY_MAX_MIN, EASY_OF_LONG, MEDIUM_LONG_OF_LONG, RECOVERY_RUN_MAX_MIN, running_days,
 };
-use super::text::weekday_short;
+use super::text::{text, weekday_short};
 use crate::model::{Athlete, PhaseKind, SessionType};
+
+/// Days of one week by index (0..7): at most seven, kept on the stack. The builder makes
+/// several such lists per week and weeks are built by the thousand.
+type DayList = ArrayVec<usize, 7>;
 
 /// What the planner knows about one day of the week.
 #[derive(Clone, Debug, PartialEq)]
@@ -155,7 +160,9 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     let day_no = |date: NaiveDate| (date - first).num_days();
     let nums: [i64; 7] = std::array::from_fn(|d| day_no(days[d].date));
     let weekdays: [Weekday; 7] = std::array::from_fn(|d| days[d].date.weekday());
-    let mut hard: Vec<i64> = req.nearby_hard.iter().map(|&h| day_no(h)).collect();
+    // Room for this week's hard days too.
+    let mut hard: Vec<i64> = Vec::with_capacity(req.nearby_hard.len() + 4);
+    hard.extend(req.nearby_hard.iter().map(|&h| day_no(h)));
 
     // 1. Races are fixed.
     for (d, info) in days.iter().enumerate() {
@@ -263,12 +270,16 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             continue;
         };
         let preferred = req.athlete.preferred_days.contains(&weekdays[d]);
-        let mut why = why.clone();
-        if preferred {
-            why.push_str(" · ");
-            why.push_str(weekday_short(weekdays[d]));
-            why.push_str(" is a preferred day");
-        }
+        let why = if preferred {
+            text!(
+                why,
+                " · ",
+                weekday_short(weekdays[d]),
+                " is a preferred day"
+            )
+        } else {
+            why.clone()
+        };
         out.slots.push(Slot {
             day: d,
             kind: *kind,
@@ -310,7 +321,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
     }
     let target_days = running_days(req.frequency_minutes, req.athlete.runner_type, req.beginner)
         .min(7 - min_rest.max(unavailable));
-    let free: Vec<usize> = (0..7)
+    let free: DayList = (0..7)
         .filter(|&d| days[d].available && !days[d].rest && !taken[d])
         .collect();
     let mut easy_count = target_days.saturating_sub(fixed_run_days).min(free.len());
@@ -350,10 +361,10 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         };
         (first, weekday_rank)
     };
-    let mut by_rest: Vec<usize> = free.clone();
+    let mut by_rest = free.clone();
     by_rest.sort_by_key(|&d| rest_rank(d));
     let rest_count = free.len() - easy_count;
-    let mut easy_days: Vec<usize> = by_rest.into_iter().skip(rest_count).collect();
+    let mut easy_days: DayList = by_rest.into_iter().skip(rest_count).collect();
     easy_days.sort_unstable();
 
     // 5. Minutes: what the long run and quality do not use goes to easy days, within limits.
@@ -470,7 +481,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         easy_days = fewer;
     }
     let total_weight: f64 = easy_days.iter().map(|&d| weight(d)).sum();
-    let mut planned: Vec<(usize, f64)> = easy_days
+    let mut planned: ArrayVec<(usize, f64), 7> = easy_days
         .iter()
         .map(|&d| {
             let share = if total_weight > 0.0 {
@@ -604,7 +615,8 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
 
     // 7. Strength on easy days, as a second session (it does not take a rest day).
     let mut strength_left = req.strength_sessions;
-    let strength_days: Vec<usize> = out
+    // Easy runs are one a day: at most seven (`take` keeps that a fact, not a hope).
+    let strength_days: DayList = out
         .slots
         .iter()
         .filter(|s| {
@@ -614,6 +626,7 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             )
         })
         .map(|s| s.day)
+        .take(7)
         .collect();
     for d in strength_days {
         if strength_left == 0 {
