@@ -1530,11 +1530,17 @@ impl<'a> Planner<'a> {
             .iter()
             .filter(|s| s.kind.is_run() && s.race.is_none())
             .map(|s| {
-                let date = week.start + Days::new(s.day as u64);
+                // Only an interval session's distance depends on the phase (its rep length):
+                // the others skip the date arithmetic and the phase lookup.
+                let phase = if s.kind == SessionType::Intervals {
+                    self.map.phase_on(week.start + Days::new(s.day as u64))
+                } else {
+                    week.phase
+                };
                 workout_distance_km(&WorkoutRequest {
                     kind: s.kind,
                     minutes: s.minutes,
-                    phase: self.map.phase_on(date),
+                    phase,
                     class: week.class,
                     athlete: self.input.athlete,
                     paces: &self.paces,
