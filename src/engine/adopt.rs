@@ -9,7 +9,8 @@ use super::periodize::PlanInput;
 use super::rules::variant_params;
 use super::variants::generate_variants;
 use crate::model::{
-    AdoptedPlan, PhaseKind, Plan, Race, SessionId, SessionType, VariantKind, Week, WeekStatus,
+    AdoptedPlan, PhaseKind, Plan, Race, SessionId, SessionType, VariantKind, Variants, Week,
+    WeekStatus,
 };
 
 /// Which of the current plan's weeks survive a re-plan or adoption.
@@ -177,6 +178,9 @@ pub struct MergeOutcome {
 
 /// Recomputes the three variants from the plan's athlete, races and guardrails.
 pub fn regenerate_variants(plan: &mut Plan, today: NaiveDate) {
+    // The old drafts go first: the new ones are then written into memory that is still in
+    // the cache (on re-plan per drag, old and new together would be twice the working set).
+    plan.variants = Variants::default();
     let drafts = generate_variants(&PlanInput::from_plan(plan, today));
     for draft in drafts {
         plan.variants.set(draft);
