@@ -4,8 +4,8 @@
 use crate::model::Total;
 use chrono::NaiveDate;
 
-use super::load::{PmcDay, actual_daily, planned_daily, pmc};
-use super::warnings::{WarningInput, check};
+use super::load::{DailySeries, PmcDay, actual_daily, planned_daily, pmc};
+use super::warnings::{WarningInput, check, check_with_load};
 use crate::model::{Phase, Plan, PmcStart, SeasonDraft, Warning, Week};
 
 /// Planned daily load with fitness, fatigue and form for a season of weeks.
@@ -45,6 +45,30 @@ pub fn plan_warnings(plan: &Plan) -> Vec<Warning> {
 /// Warnings of one draft.
 pub fn draft_warnings(plan: &Plan, draft: &SeasonDraft) -> Vec<Warning> {
     season_warnings(&draft.weeks, &draft.phases, draft.pmc_start, plan)
+}
+
+/// [`draft_warnings`] from the draft's planned daily load and PMC ([`season_pmc`]'s), when
+/// the caller has them already.
+pub fn draft_warnings_with_load(
+    plan: &Plan,
+    draft: &SeasonDraft,
+    daily: &DailySeries,
+    pmc: &[PmcDay],
+) -> Vec<Warning> {
+    check_with_load(
+        &WarningInput {
+            weeks: &draft.weeks,
+            phases: &draft.phases,
+            races: &plan.races,
+            athlete: &plan.athlete,
+            guardrails: &plan.guardrails,
+            wellness: &plan.wellness,
+            pmc_start: draft.pmc_start,
+            settings: &plan.model,
+        },
+        daily,
+        pmc,
+    )
 }
 
 /// What the workspace shows about the adopted plan, computed once per document revision.

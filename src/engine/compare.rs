@@ -19,8 +19,8 @@ use crate::model::Total;
 use chrono::NaiveDate;
 
 use super::adopt::{KeepPolicy, is_kept};
-use super::analysis::{draft_warnings, season_pmc};
-use super::load::PmcDay;
+use super::analysis::draft_warnings_with_load;
+use super::load::{DailySeries, PmcDay, planned_daily, pmc};
 use crate::model::{
     PhaseKind, Plan, Priority, SeasonDraft, SessionType, Severity, VariantKind, Warning, Week,
     WeekStatus, plural,
@@ -151,14 +151,21 @@ pub const NOTABLE_TAPER_WEEKS: f64 = 0.5;
 
 /// The figures of one draft of `plan`.
 pub fn variant_figures(plan: &Plan, draft: &SeasonDraft) -> VariantFigures {
+    let daily = planned_daily(&draft.weeks);
     figures_from(
         plan,
         draft,
-        &season_pmc(&draft.weeks, draft.pmc_start, plan),
+        &daily,
+        &pmc(&daily, draft.pmc_start, &plan.model),
     )
 }
 
-fn figures_from(plan: &Plan, draft: &SeasonDraft, pmc: &[PmcDay]) -> VariantFigures {
+fn figures_from(
+    plan: &Plan,
+    draft: &SeasonDraft,
+    daily: &DailySeries,
+    pmc: &[PmcDay],
+) -> VariantFigures {
     let peak = draft
         .weeks
         .iter()
@@ -206,7 +213,7 @@ fn figures_from(plan: &Plan, draft: &SeasonDraft, pmc: &[PmcDay]) -> VariantFigu
             .map(|p| p.days() as f64 / 7.0)
             .total(),
         race_day,
-        warnings: draft_warnings(plan, draft),
+        warnings: draft_warnings_with_load(plan, draft, daily, pmc),
     }
 }
 
@@ -217,10 +224,12 @@ pub fn compare_variants(plan: &Plan) -> Comparison {
         .variants
         .iter()
         .map(|draft| {
-            let pmc = season_pmc(&draft.weeks, draft.pmc_start, plan);
+            // `season_pmc`, with the daily series kept for the warnings.
+            let daily = planned_daily(&draft.weeks);
+            let pmc = pmc(&daily, draft.pmc_start, &plan.model);
             VariantComparison {
                 variant: draft.variant,
-                figures: figures_from(plan, draft, &pmc),
+                figures: figures_from(plan, draft, &daily, &pmc),
                 weekly_load: draft.weeks.iter().map(|w| (w.start, w.load_au())).collect(),
                 fitness: pmc.iter().map(|d| (d.date, d.fitness)).collect(),
             }

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::load::{DailySeries, monotony, planned_daily};
+use super::load::{DailySeries, PmcDay, monotony, planned_daily};
 use super::rules::{LIGHTER_WEEK_SHARE, RAMP_REFERENCE_WEEKS, recovery_days, taper_days};
 use crate::model::{
     Athlete, Guardrails, ModelSettings, Phase, PhaseKind, PmcStart, Priority, Race, RunnerType,
@@ -80,12 +80,23 @@ fn warning(
 
 /// Every warning for a season of weeks, sorted by date then code.
 pub fn check(input: &WarningInput<'_>) -> Vec<Warning> {
-    let mut out = Vec::new();
     let daily = planned_daily(input.weeks);
-    week_rules(input, &daily, &mut out);
+    let pmc = super::load::pmc(&daily, input.pmc_start, input.settings);
+    check_with_load(input, &daily, &pmc)
+}
+
+/// [`check`] with the weeks' planned daily load and its PMC already computed (the comparison
+/// computes both for its curves: once is enough).
+pub fn check_with_load(
+    input: &WarningInput<'_>,
+    daily: &DailySeries,
+    pmc: &[PmcDay],
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    week_rules(input, daily, &mut out);
     spacing_rules(input, &mut out);
     race_rules(input, &mut out);
-    load_rules(input, &daily, &mut out);
+    load_rules(input, daily, pmc, &mut out);
     pain_rules(input, &mut out);
     out.sort_by(|a, b| (a.date, &a.code, &a.message).cmp(&(b.date, &b.code, &b.message)));
     out
@@ -530,7 +541,12 @@ fn race_rules(input: &WarningInput<'_>, out: &mut Vec<Warning>) {
     }
 }
 
-fn load_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warning>) {
+fn load_rules(
+    input: &WarningInput<'_>,
+    daily: &DailySeries,
+    pmc: &[PmcDay],
+    out: &mut Vec<Warning>,
+) {
     if daily.is_empty() {
         return;
     }
@@ -573,7 +589,6 @@ fn load_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
         ));
     }
     // Fitness ramp (Friel): week-over-week rise of fitness relative to its level.
-    let pmc = super::load::pmc(daily, input.pmc_start, input.settings);
     for w in input.weeks {
         let Some(end) = daily.index_of(w.end()) else {
             continue;

@@ -911,3 +911,29 @@ fn dashboard_and_plots_render_with_logged_training() {
     h.run();
     h.get_by_label("Fitness, fatigue and form");
 }
+
+/// The comparison computes each draft's daily load and PMC once and hands them to the
+/// warnings: its warnings and fitness curves are exactly those computed on their own
+/// (`draft_warnings`, `season_pmc`), for every example.
+#[test]
+fn the_comparison_shares_one_load_model_with_the_warnings() {
+    for example in &peakline::io::examples::EXAMPLES {
+        let plan = example.load().expect("loads");
+        let comparison = compare_variants(&plan);
+        assert_eq!(comparison.variants.len(), 3, "{}", example.file_name);
+        for v in &comparison.variants {
+            let draft = plan.variants.get(v.variant).expect("drafted");
+            assert_eq!(
+                v.figures.warnings,
+                peakline::engine::analysis::draft_warnings(&plan, draft),
+                "{} {:?}",
+                example.file_name,
+                v.variant
+            );
+            let pmc = season_pmc(&draft.weeks, draft.pmc_start, &plan);
+            let fitness: Vec<_> = pmc.iter().map(|d| (d.date, d.fitness)).collect();
+            assert_eq!(v.fitness, fitness, "{} {:?}", example.file_name, v.variant);
+            assert_eq!(v.figures, variant_figures(&plan, draft));
+        }
+    }
+}
