@@ -117,32 +117,34 @@ pub fn variant_params(
         peak_factor = 1.0 + (peak_factor - 1.0) * 0.6;
     }
     let cap = guardrails.max_weekly_increase_pct / 100.0;
-    let (ramp, ramp_reason) = if athlete.runner_type == RunnerType::Comeback {
-        // Comeback: the coach's cap is the ceiling whatever the variant (SCIENCE.md); the
-        // variants keep their default proportions (5 : 8 : 10) below it, so the three drafts
-        // still differ in how fast they rebuild.
-        let share = ramp / AGGRESSIVE_RAMP;
-        let ramp = cap.min(AGGRESSIVE_RAMP) * share;
-        let reason = if share < 1.0 {
-            format!(
-                "{} comeback {:.1} % = {:.0} % of the coach's cap {:.0} %",
-                variant.code(),
-                ramp * 100.0,
-                share * 100.0,
-                cap.min(AGGRESSIVE_RAMP) * 100.0
-            )
+    let (ramp, ramp_reason) =
+        if athlete.runner_type == RunnerType::Comeback && cap < AGGRESSIVE_RAMP {
+            // Comeback: the coach's cap is the ceiling whatever the variant (SCIENCE.md); the
+            // variants keep their default proportions (5 : 8 : 10) below it, so the three drafts
+            // still differ in how fast they rebuild. (A cap above the aggressive default leaves
+            // the defaults as they are.)
+            let share = ramp / AGGRESSIVE_RAMP;
+            let ramp = cap * share;
+            let reason = if share < 1.0 {
+                format!(
+                    "{} comeback {:.1} % = {:.0} % of the coach's cap {:.0} %",
+                    variant.code(),
+                    ramp * 100.0,
+                    share * 100.0,
+                    cap * 100.0
+                )
+            } else {
+                format!("coach's cap {:.0} %", cap * 100.0)
+            };
+            (ramp, reason)
+        } else if cap < ramp {
+            (cap, format!("coach's cap {:.0} %", cap * 100.0))
         } else {
-            format!("coach's cap {:.0} %", ramp * 100.0)
+            (
+                ramp,
+                format!("{} cap {:.0} %", variant.code(), ramp * 100.0),
+            )
         };
-        (ramp, reason)
-    } else if cap < ramp {
-        (cap, format!("coach's cap {:.0} %", cap * 100.0))
-    } else {
-        (
-            ramp,
-            format!("{} cap {:.0} %", variant.code(), ramp * 100.0),
-        )
-    };
     let max_hard = guardrails.max_hard_sessions_per_week;
     VariantParams {
         variant,

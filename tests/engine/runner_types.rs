@@ -795,3 +795,25 @@ fn a_b_race_week_has_no_easy_run_as_long_as_last_weeks_long_run() {
     }
     assert!(checked >= 6, "{checked} B-race weeks checked");
 }
+
+/// The comeback's proportional ramps apply below the aggressive default only: a coach's cap of
+/// 15 % leaves the defaults (5 / 8 / 10 %), and no reason claims a cap the coach did not set.
+#[test]
+fn a_comeback_ramp_follows_the_coachs_cap_only_below_the_defaults() {
+    use peakline::engine::rules::variant_params;
+    let mut plan = example("comeback.peakline.ron");
+    for (cap, expected) in [(6.0, [0.03, 0.048, 0.06]), (15.0, [0.05, 0.08, 0.10])] {
+        plan.guardrails.max_weekly_increase_pct = cap;
+        for (kind, want) in VariantKind::ALL.into_iter().zip(expected) {
+            let p = variant_params(kind, &plan.athlete, &plan.guardrails);
+            assert!((p.ramp - want).abs() < 1e-12, "{cap} {kind:?}: {}", p.ramp);
+            let claims_coach = p.ramp_reason.contains("coach's cap");
+            assert_eq!(
+                claims_coach,
+                cap < 10.0,
+                "{cap} {kind:?}: {}",
+                p.ramp_reason
+            );
+        }
+    }
+}
