@@ -20,7 +20,17 @@ pub fn season_warnings(
     start: PmcStart,
     plan: &Plan,
 ) -> Vec<Warning> {
-    check(&WarningInput {
+    check(&warning_input(weeks, phases, start, plan))
+}
+
+/// What the warnings read of `plan` for a season of weeks.
+fn warning_input<'a>(
+    weeks: &'a [Week],
+    phases: &'a [Phase],
+    start: PmcStart,
+    plan: &'a Plan,
+) -> WarningInput<'a> {
+    WarningInput {
         weeks,
         phases,
         races: &plan.races,
@@ -29,7 +39,7 @@ pub fn season_warnings(
         wellness: &plan.wellness,
         pmc_start: start,
         settings: &plan.model,
-    })
+    }
 }
 
 /// Warnings of the adopted plan; empty when none is adopted.
@@ -56,16 +66,7 @@ pub fn draft_warnings_with_load(
     pmc: &[PmcDay],
 ) -> Vec<Warning> {
     check_with_load(
-        &WarningInput {
-            weeks: &draft.weeks,
-            phases: &draft.phases,
-            races: &plan.races,
-            athlete: &plan.athlete,
-            guardrails: &plan.guardrails,
-            wellness: &plan.wellness,
-            pmc_start: draft.pmc_start,
-            settings: &plan.model,
-        },
+        &warning_input(&draft.weeks, &draft.phases, draft.pmc_start, plan),
         daily,
         pmc,
     )
