@@ -158,8 +158,9 @@ const MAX_ORDER_TRIM: f64 = 0.85;
 
 /// Trims `lower`'s easy volume until its peak and total training load are at most `upper`'s.
 /// When that would take more than [`MAX_ORDER_TRIM`] (or `lower`'s weeks are already another
-/// variant's), `lower` keeps its weeks and `upper` takes them too: they are within `upper`'s caps (its ramp cap is at least `lower`'s, the
-/// coach's guardrails are the same), and a heavier plan is what `upper` stands for.
+/// variant's), `lower` keeps its weeks and `upper` takes them too: they are within `upper`'s
+/// caps (its ramp cap is at least `lower`'s, the coach's guardrails are the same), and a
+/// heavier plan is what `upper` stands for.
 fn keep_below(lower: &mut Planner<'_>, upper: &mut Planner<'_>) {
     let (peak_u, total_u) = upper.training_peak_total();
     let fits = |p: &Planner<'_>| {
