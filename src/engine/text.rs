@@ -218,25 +218,8 @@ fn signed_digits(negative: bool, plus: bool, mut n: u64, buf: &mut [u8; 21]) -> 
 /// Appends the sign and decimal digits of `n` a character at a time: for the few digits of
 /// a figure that costs less than checking them as UTF-8 and copying them as a string.
 fn push_digits(out: &mut String, negative: bool, plus: bool, n: u64) {
-    if negative {
-        out.push('-');
-    } else if plus {
-        out.push('+');
-    }
-    if n < 10 {
-        out.push(char::from(b'0' + n as u8));
-        return;
-    }
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut n = n;
-    while n > 0 {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    for &digit in &buf[i..] {
-        out.push(char::from(digit));
+    for &byte in signed_digits(negative, plus, n, &mut [0; 21]) {
+        out.push(char::from(byte));
     }
 }
 
