@@ -104,7 +104,7 @@ pub fn periodize(input: &PlanInput<'_>, variant: VariantKind) -> SeasonDraft {
 pub fn periodize_on(input: &PlanInput<'_>, variant: VariantKind, map: &SeasonMap) -> SeasonDraft {
     let days = day_infos(input, map);
     let paces = PaceBook::for_athlete(input.athlete, input.today);
-    let mut planner = Planner::new(input, variant, map, &days, paces);
+    let mut planner = Planner::new(input, variant, map, &days, &paces);
     planner.plan_weeks();
     planner.finish()
 }
@@ -123,7 +123,7 @@ pub fn periodize_all(input: &PlanInput<'_>, map: &SeasonMap) -> [SeasonDraft; 3]
     // The paces are the athlete's, the same for every variant: solved once.
     let paces = PaceBook::for_athlete(input.athlete, input.today);
     let [mut conservative, mut moderate, mut aggressive] =
-        VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, paces.clone()));
+        VariantKind::ALL.map(|v| Planner::new(input, v, map, &days, &paces));
     conservative.plan_weeks();
     moderate.plan_weeks();
     aggressive.plan_weeks();
@@ -215,7 +215,7 @@ struct Planner<'a> {
     input: &'a PlanInput<'a>,
     map: &'a SeasonMap,
     params: VariantParams,
-    paces: PaceBook,
+    paces: &'a PaceBook,
     v0: f64,
     peak: f64,
     cap_minutes: Option<f64>,
@@ -232,7 +232,7 @@ impl<'a> Planner<'a> {
         variant: VariantKind,
         map: &'a SeasonMap,
         days: &'a [DayInfo],
-        paces: PaceBook,
+        paces: &'a PaceBook,
     ) -> Self {
         let athlete = input.athlete;
         let params = variant_params(variant, athlete, input.guardrails);
@@ -1190,7 +1190,7 @@ impl<'a> Planner<'a> {
         let easy = self.paces.easy_s_per_km();
         let km_of = |s: &Slot| -> f64 {
             if s.kind.is_run() {
-                s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces)
+                s.minutes * 60.0 / pace_of(s.kind, easy, self.paces)
             } else {
                 0.0
             }
@@ -1544,7 +1544,7 @@ impl<'a> Planner<'a> {
                     phase,
                     class: week.class,
                     athlete: self.input.athlete,
-                    paces: &self.paces,
+                    paces: self.paces,
                     run_walk: s.why.starts_with("Run-walk"),
                     long_with_pace: s.long_with_pace,
                     race: None,
@@ -1600,7 +1600,7 @@ impl<'a> Planner<'a> {
         } else {
             0.0
         };
-        s.minutes * 60.0 / pace_of(s.kind, self.paces.easy_s_per_km(), &self.paces) + strides
+        s.minutes * 60.0 / pace_of(s.kind, self.paces.easy_s_per_km(), self.paces) + strides
     }
 
     /// A comeback runner's running distance (as the sessions show it) rises no faster than
@@ -2250,7 +2250,7 @@ impl<'a> Planner<'a> {
                 .slots
                 .iter()
                 .filter(|s| s.kind.is_run())
-                .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, &self.paces))
+                .map(|s| s.minutes * 60.0 / pace_of(s.kind, easy, self.paces))
                 .sum();
             let run_minutes: f64 = pw
                 .slots
@@ -2269,7 +2269,7 @@ impl<'a> Planner<'a> {
                     phase,
                     class: pw.class,
                     athlete,
-                    paces: &self.paces,
+                    paces: self.paces,
                     run_walk: slot.why.starts_with("Run-walk"),
                     long_with_pace: slot.long_with_pace,
                     race,
