@@ -383,16 +383,41 @@ pub fn acute_chronic_with_prior(
 
 /// Acute:chronic ratio for every day of the series with [`acute_chronic_with_prior`]; `prior`
 /// `None` gives [`acute_chronic`] (no ratio for the first 27 days).
+///
+/// The windows roll from day to day (a day enters, one leaves) instead of being summed afresh
+/// for each day: a season's ratios are checked on every re-plan. They are summed afresh every
+/// [`CHRONIC_DAYS`] days, so rounding cannot drift; whole-number loads roll exactly.
 pub fn acute_chronic_series(
     series: &DailySeries,
     prior_daily_load_au: Option<f64>,
 ) -> Vec<Option<f64>> {
-    (0..series.len())
-        .map(|i| match prior_daily_load_au {
-            Some(prior) => acute_chronic_with_prior(series, i, prior),
-            None => acute_chronic(series, i),
-        })
-        .collect()
+    let values = &series.values;
+    if !values.iter().all(|v| v.is_finite()) {
+        // A NaN or infinity would stay in a rolling sum after its day left the window.
+        return (0..series.len())
+            .map(|i| match prior_daily_load_au {
+                Some(prior) => acute_chronic_with_prior(series, i, prior),
+                None => acute_chronic(series, i),
+            })
+            .collect();
+    }
+    let prior = prior_daily_load_au.map_or(0.0, sane_load);
+    let leaving = |i: usize, days: usize| i.checked_sub(days).map_or(prior, |j| values[j]);
+    let (mut acute, mut chronic) = (0.0, 0.0);
+    let mut out = Vec::with_capacity(values.len());
+    for (i, &value) in values.iter().enumerate() {
+        if i % CHRONIC_DAYS == 0 {
+            acute = window_sum(values, i, ACUTE_DAYS, prior);
+            chronic = window_sum(values, i, CHRONIC_DAYS, prior);
+        } else {
+            acute += value - leaving(i, ACUTE_DAYS);
+            chronic += value - leaving(i, CHRONIC_DAYS);
+        }
+        let chronic_weekly = chronic / 4.0;
+        let known = prior_daily_load_au.is_some() || i + 1 >= CHRONIC_DAYS;
+        out.push((known && chronic_weekly > 0.0).then(|| acute / chronic_weekly));
+    }
+    out
 }
 
 /// Sum of the `days` values ending at `index` (inclusive), days before the start counting as

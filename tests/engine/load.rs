@@ -532,6 +532,18 @@ fn acute_chronic_with_a_steady_prior() {
     assert_eq!(series[6], acute_chronic_with_prior(&jump, 6, 10.0));
 }
 
+#[test]
+fn a_non_finite_day_leaves_the_ratio_series_once_it_leaves_the_window() {
+    // A rolling sum would keep the NaN; the series falls back to summing each day's windows.
+    let mut loads = vec![50.0; 60];
+    loads[3] = f64::NAN;
+    let series = DailySeries::new(d("2025-01-06"), loads);
+    let ratios = acute_chronic_series(&series, Some(50.0));
+    assert!(ratios[3].is_none_or(f64::is_nan));
+    assert_eq!(ratios[31], Some(1.0));
+    assert_eq!(ratios[59], Some(1.0));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Monotony and strain
 
@@ -654,6 +666,37 @@ proptest! {
             prop_assert!(close(ratio.unwrap(), 1.0, 1e-9));
         } else {
             prop_assert_eq!(ratio, None);
+        }
+    }
+
+    #[test]
+    fn the_ratio_series_rolls_to_the_same_ratios_as_each_day_alone(
+        whole in prop::collection::vec(0u32..900, 0..200),
+        fraction in prop::collection::vec(0.0..1.0f64, 200),
+        prior in prop::option::of(0u32..300),
+        fractional in any::<bool>(),
+    ) {
+        // Whole-number loads roll exactly; others within rounding.
+        let prior = prior.map(|p| f64::from(p) + if fractional { 0.37 } else { 0.0 });
+        let loads: Vec<f64> = whole
+            .iter()
+            .zip(&fraction)
+            .map(|(&w, &f)| f64::from(w) + if fractional { f } else { 0.0 })
+            .collect();
+        let series = DailySeries::new(d("2025-01-01"), loads);
+        let rolled = acute_chronic_series(&series, prior);
+        prop_assert_eq!(rolled.len(), series.len());
+        for (i, got) in rolled.iter().enumerate() {
+            let alone = match prior {
+                Some(p) => acute_chronic_with_prior(&series, i, p),
+                None => acute_chronic(&series, i),
+            };
+            match (got, alone) {
+                (Some(a), Some(b)) if fractional => prop_assert!(close(*a, b, 1e-9 * b.max(1.0))),
+                (a, b) if !fractional => prop_assert_eq!(*a, b),
+                (None, None) => {}
+                other => prop_assert!(false, "day {}: {:?}", i, other),
+            }
         }
     }
 
