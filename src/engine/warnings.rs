@@ -102,11 +102,12 @@ pub fn check_with_load(
     out
 }
 
-/// The week a ramp is measured from and how many weeks back it is: the week before, or an
-/// earlier one when every week since was a lighter week (travel, illness, missed sessions) —
-/// whichever allows more at the cap compounded per week.
-fn ramp_reference(weeks: &[Week], i: usize, cap: f64) -> (usize, &Week) {
-    let load = |k: usize| weeks[i - k].training_load_au();
+/// How many weeks back the week a ramp is measured from is (`loads` are the weeks' training
+/// loads, `i` the week measured): the week before, or an earlier one when every week since was
+/// a lighter week (travel, illness, missed sessions) — whichever allows more at the cap
+/// compounded per week.
+fn ramp_reference(loads: &[f64], i: usize, cap: f64) -> usize {
+    let load = |k: usize| loads[i - k];
     let dip_since = |k: usize| (1..k).all(|j| load(j) < LIGHTER_WEEK_SHARE * load(k));
     (1..=RAMP_REFERENCE_WEEKS.min(i))
         .filter(|&k| load(k) > 0.0 && dip_since(k))
@@ -114,25 +115,27 @@ fn ramp_reference(weeks: &[Week], i: usize, cap: f64) -> (usize, &Week) {
             let allowed = |k: usize| load(k) * (1.0 + cap).powi(k as i32);
             allowed(a).total_cmp(&allowed(b))
         })
-        .map_or((1, &weeks[i - 1]), |k| (k, &weeks[i - k]))
+        .unwrap_or(1)
 }
 
 fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warning>) {
     let g = input.guardrails;
     let cap = g.max_weekly_increase_pct / 100.0;
+    // Each week's load is read by the ramps of the weeks after it: summed once.
+    let loads: Vec<f64> = input.weeks.iter().map(Week::training_load_au).collect();
     for (i, week) in input.weeks.iter().enumerate() {
         let at = Some(week.start);
-        let load = week.training_load_au();
+        let load = loads[i];
         if let Some(prev) = i.checked_sub(1).and_then(|p| input.weeks.get(p))
             && prev.down_week
             && let Some(j) = (0..i - 1).rev().find(|&j| !input.weeks[j].down_week)
-            && input.weeks[j].training_load_au() > 0.0
+            && loads[j] > 0.0
         {
             // After down weeks (planned down, taper, race, recovery) the week may climb back
             // to the last normal week before them plus the cap once — the engine's own
             // bounce-back — but not beyond.
             let reference = &input.weeks[j];
-            let rise = load / reference.training_load_au() - 1.0;
+            let rise = load / loads[j] - 1.0;
             let since = if i - 1 - j == 1 {
                 "the down week"
             } else {
@@ -169,12 +172,13 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
         }
         if let Some(prev) = i.checked_sub(1).and_then(|p| input.weeks.get(p))
             && !prev.down_week
-            && prev.training_load_au() > 0.0
+            && loads[i - 1] > 0.0
         {
             // A return to the trajectory after lighter weeks is not a ramp: measured from a
             // week before the dip, allowed the cap once per week since (see the rules' notes).
-            let (weeks_back, reference) = ramp_reference(input.weeks, i, cap);
-            let total_rise = load / reference.training_load_au() - 1.0;
+            let weeks_back = ramp_reference(&loads, i, cap);
+            let reference = &input.weeks[i - weeks_back];
+            let total_rise = load / loads[i - weeks_back] - 1.0;
             let rise = (1.0 + total_rise).powf(1.0 / weeks_back as f64) - 1.0;
             let over = if weeks_back == 1 {
                 "the week before".to_owned()
@@ -214,15 +218,15 @@ fn week_rules(input: &WarningInput<'_>, daily: &DailySeries, out: &mut Vec<Warni
                 ));
             }
         }
-        let rest_days = week
-            .dates()
-            .filter(|d| {
-                !week
-                    .sessions
-                    .iter()
-                    .any(|s| s.date == *d && s.kind != SessionType::Rest && s.load_au() > 0.0)
-            })
-            .count();
+        // Days with training as a bit set of day offsets: no date arithmetic per day.
+        let trained = week
+            .sessions
+            .iter()
+            .filter(|s| s.kind != SessionType::Rest && s.load_au() > 0.0)
+            .filter_map(|s| u32::try_from((s.date - week.start).num_days()).ok())
+            .filter(|&d| d < 7)
+            .fold(0u8, |days, d| days | 1 << d);
+        let rest_days = 7 - trained.count_ones() as usize;
         if rest_days < usize::from(g.min_rest_days_per_week) {
             out.push(warning(
                 code::TOO_FEW_REST_DAYS,
@@ -590,12 +594,13 @@ fn load_rules(
     }
     // Fitness ramp (Friel): week-over-week rise of fitness relative to its level.
     for w in input.weeks {
-        let Some(end) = daily.index_of(w.end()) else {
-            continue;
-        };
         let Some(begin) = daily.index_of(w.start) else {
             continue;
         };
+        let end = begin + 6;
+        if end >= daily.len() {
+            continue;
+        }
         let before = if begin == 0 {
             input.pmc_start.fitness
         } else {
