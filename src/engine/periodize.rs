@@ -22,7 +22,7 @@ use super::rules::{
     taper_volume_shares, variant_params,
 };
 use super::season_map::{Cycle, SeasonMap, season_map};
-use super::text::{Fixed0, Piece, Signed0, text};
+use super::text::{Fixed0, Piece, Signed0, push_text, text, weekday_short};
 use super::week_builder::{BuiltWeek, DayInfo, MAX_EASY_MIN, Slot, WeekRequest, build_week};
 use super::workouts::{PaceBook, STRIDES_EXTRA_KM, WorkoutRequest, workout, workout_distance_km};
 use crate::model::{
@@ -392,11 +392,13 @@ impl<'a> Planner<'a> {
         let easy_pace = self.paces.easy_s_per_km();
         let mut notes = self.map.notes.clone();
         let peak_why = match self.input.guardrails.max_weekly_volume_km {
-            Some(cap) if athlete.runner_type == RunnerType::Comeback => format!(
-                "{} % of the coach's {} km cap: a comeback rebuilds toward it at the ramp cap as the weeks allow, {} km now",
+            Some(cap) if athlete.runner_type == RunnerType::Comeback => text!(
                 Fixed0(comeback_volume_share(self.params.variant) * 100.0),
+                " % of the coach's ",
                 Fixed0(cap),
-                Fixed0(athlete.weekly_volume_km)
+                " km cap: a comeback rebuilds toward it at the ramp cap as the weeks allow, ",
+                Fixed0(athlete.weekly_volume_km),
+                " km now"
             ),
             _ => format!(
                 "×{:.2} of {} km now",
@@ -406,14 +408,21 @@ impl<'a> Planner<'a> {
         };
         notes.insert(
             0,
-            format!(
-                "{} variant: ramp ≤ {} % ({}), down week {}, peak ≈ {} km/week ({peak_why}). Paces: {}.",
+            text!(
                 self.params.variant.label(),
+                " variant: ramp ≤ ",
                 Fixed0(self.params.ramp * 100.0),
+                " % (",
                 self.params.ramp_reason,
+                "), down week ",
                 self.params.down_reason,
+                ", peak ≈ ",
                 Fixed0(self.peak * 60.0 / easy_pace),
-                self.paces.source
+                " km/week (",
+                peak_why,
+                "). Paces: ",
+                self.paces.source,
+                "."
             ),
         );
         if let Some(lighter) = self.same_as {
@@ -561,11 +570,12 @@ impl<'a> Planner<'a> {
                 days.iter().find_map(|d| {
                     let race = self.input.races.get(d.race?)?;
                     (race.priority == priority).then(|| {
-                        format!(
-                            "{} ({}) on {}",
+                        text!(
                             race.name,
+                            " (",
                             priority.letter(),
-                            d.date.weekday()
+                            ") on ",
+                            weekday_short(d.date.weekday())
                         )
                     })
                 })
@@ -625,11 +635,11 @@ impl<'a> Planner<'a> {
                     run_minutes = basis * DOWN_WEEK_FACTOR.min(mean_factor.max(0.5));
                     headline_change = if has_b_race {
                         match race_in_week(Priority::B) {
-                            Some(race) => format!("lighter week: {race} this week"),
+                            Some(race) => text!("lighter week: ", race, " this week"),
                             None => "lighter week around a B race".to_owned(),
                         }
                     } else {
-                        format!("down week ({})", self.params.down_reason)
+                        text!("down week (", self.params.down_reason, ")")
                     };
                 } else {
                     if has_c_race {
@@ -637,7 +647,7 @@ impl<'a> Planner<'a> {
                         down_week = true;
                         headline_change = match race_in_week(Priority::C) {
                             Some(race) => {
-                                format!("lighter training: {race} this week replaces a workout")
+                                text!("lighter training: ", race, " this week replaces a workout")
                             }
                             None => "a C race replaces a workout".to_owned(),
                         };
@@ -761,12 +771,15 @@ impl<'a> Planner<'a> {
                     break;
                 }
                 if let Some((kind, _, _)) = quality.pop() {
-                    quality_notes.push(format!(
-                        "{} left out: {} quality sessions do not fit in {} % of the week's {} running minutes",
+                    quality_notes.push(text!(
                         kind.label(),
+                        " left out: ",
                         quality.len() + 1,
+                        " quality sessions do not fit in ",
                         Fixed0(QUALITY_WEEK_SHARE * 100.0),
-                        Fixed0(run_minutes)
+                        " % of the week's ",
+                        Fixed0(run_minutes),
+                        " running minutes"
                     ));
                 }
             }
@@ -850,17 +863,22 @@ impl<'a> Planner<'a> {
                 if let Some(ri) = d.race {
                     let race = &self.input.races[ri];
                     week.notes.push(match race.priority {
-                        Priority::A => format!("{} (A) on {}", race.name, d.date.weekday()),
-                        Priority::B => format!(
-                            "{} (B) on {}: {}-day mini-taper and a short recovery",
+                        Priority::A => {
+                            text!(race.name, " (A) on ", weekday_short(d.date.weekday()))
+                        }
+                        Priority::B => text!(
                             race.name,
-                            d.date.weekday(),
-                            b_race_taper_days(race.class())
+                            " (B) on ",
+                            weekday_short(d.date.weekday()),
+                            ": ",
+                            b_race_taper_days(race.class()),
+                            "-day mini-taper and a short recovery"
                         ),
-                        Priority::C => format!(
-                            "{} (C) on {}: trained through, replaces a workout",
+                        Priority::C => text!(
                             race.name,
-                            d.date.weekday()
+                            " (C) on ",
+                            weekday_short(d.date.weekday()),
+                            ": trained through, replaces a workout"
                         ),
                     });
                 }
@@ -982,17 +1000,22 @@ impl<'a> Planner<'a> {
                     .filter(|e| *e != SessionType::Hills || athlete.equipment.hills)
                 {
                     Some(instead) => {
-                        why.push_str(&format!(
-                            " · {} instead of {} (disliked)",
+                        push_text!(
+                            why,
+                            " · ",
                             instead.label(),
-                            kind.label()
-                        ));
+                            " instead of ",
+                            kind.label(),
+                            " (disliked)"
+                        );
                         kind = instead;
                     }
-                    None => why.push_str(&format!(
-                        " · {} kept although disliked: no equivalent here",
-                        kind.label()
-                    )),
+                    None => push_text!(
+                        why,
+                        " · ",
+                        kind.label(),
+                        " kept although disliked: no equivalent here"
+                    ),
                 }
             }
 
@@ -1007,11 +1030,14 @@ impl<'a> Planner<'a> {
                     .copied()
                     .find(|k| !chosen.iter().any(|(c, _)| c == k))
             {
-                why.push_str(&format!(
-                    " · {} rather than a new {} this close to the race",
+                push_text!(
+                    why,
+                    " · ",
                     known.label(),
-                    kind.label()
-                ));
+                    " rather than a new ",
+                    kind.label(),
+                    " this close to the race"
+                );
                 kind = known;
             }
             if chosen.iter().any(|(c, _)| *c == kind) {
@@ -1034,10 +1060,11 @@ impl<'a> Planner<'a> {
         {
             *last = (
                 fav,
-                format!(
-                    "{} quality · {} kept weekly: the athlete's favourite",
+                text!(
                     label.label(),
-                    fav.label()
+                    " quality · ",
+                    fav.label(),
+                    " kept weekly: the athlete's favourite"
                 ),
             );
         }
@@ -1302,10 +1329,12 @@ impl<'a> Planner<'a> {
                     slot.minutes = (slot.minutes - (spare * cut).ceil()).max(MIN_QUALITY_MIN);
                     shortest = shortest.min(slot.minutes);
                 }
-                notes.push(format!(
-                    "quality shortened (to {} min at the shortest) to fit the {} % load cap",
+                notes.push(text!(
+                    "quality shortened (to ",
                     Fixed0(shortest),
-                    Fixed0(self.params.ramp * 100.0)
+                    " min at the shortest) to fit the ",
+                    Fixed0(self.params.ramp * 100.0),
+                    " % load cap"
                 ));
                 continue;
             }
@@ -1317,9 +1346,9 @@ impl<'a> Planner<'a> {
             else {
                 break;
             };
-            notes.push(format!(
-                "{} made an easy run: the load cap leaves no room for it without cutting easy running",
-                slot.kind.label()
+            notes.push(text!(
+                slot.kind.label(),
+                " made an easy run: the load cap leaves no room for it without cutting easy running"
             ));
             slot.kind = SessionType::Easy;
             slot.rpe = SessionType::Easy.default_rpe();
@@ -1366,9 +1395,10 @@ impl<'a> Planner<'a> {
             }
         }
         week.slots.retain(|s| s.minutes >= 10.0 || s.race.is_some());
-        notes.push(format!(
-            "volume trimmed to keep the training-load rise within {} %",
-            Fixed0(self.params.ramp * 100.0)
+        notes.push(text!(
+            "volume trimmed to keep the training-load rise within ",
+            Fixed0(self.params.ramp * 100.0),
+            " %"
         ));
         joined(notes)
     }
@@ -1577,9 +1607,10 @@ impl<'a> Planner<'a> {
             trimmed = true;
         }
         trimmed.then(|| {
-            format!(
-                "running trimmed to the coach's {} km weekly cap",
-                Fixed0(cap)
+            text!(
+                "running trimmed to the coach's ",
+                Fixed0(cap),
+                " km weekly cap"
             )
         })
     }
@@ -1642,9 +1673,10 @@ impl<'a> Planner<'a> {
             }
         }
         trimmed.then(|| {
-            format!(
-                "running distance held within the coach's {} % comeback cap",
-                Fixed0(cap * 100.0)
+            text!(
+                "running distance held within the coach's ",
+                Fixed0(cap * 100.0),
+                " % comeback cap"
             )
         })
     }
@@ -1674,9 +1706,10 @@ impl<'a> Planner<'a> {
                 capped = true;
             }
         }
-        let note = format!(
-            "easy runs at most {} min, shorter than last week's long run: the race is this week's long effort",
-            Fixed0(ceiling)
+        let note = text!(
+            "easy runs at most ",
+            Fixed0(ceiling),
+            " min, shorter than last week's long run: the race is this week's long effort"
         );
         if capped && !week.notes.contains(&note) {
             week.notes.push(note);
@@ -1766,10 +1799,12 @@ impl<'a> Planner<'a> {
         if trimmed {
             self.consolidate_easy_runs(week);
             self.enforce_long_share(week, false);
-            let note = format!(
-                "held to {} % of last week's training load and {} % of its distance",
+            let note = text!(
+                "held to ",
                 Fixed0(DOWN_WEEK_MAX_LOAD_SHARE * 100.0),
-                Fixed0(DOWN_WEEK_MAX_DISTANCE_SHARE * 100.0)
+                " % of last week's training load and ",
+                Fixed0(DOWN_WEEK_MAX_DISTANCE_SHARE * 100.0),
+                " % of its distance"
             );
             if !week.notes.contains(&note) {
                 week.notes.push(note);
@@ -2491,8 +2526,9 @@ fn give_way_to_running(week: &mut PlannedWeek, limit: f64) -> Option<String> {
         (false, true) => "strength shortened",
         (false, false) => return None,
     };
-    Some(format!(
-        "{what} so the running can grow within the load cap (comeback: running comes first)"
+    Some(text!(
+        what,
+        " so the running can grow within the load cap (comeback: running comes first)"
     ))
 }
 

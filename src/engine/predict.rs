@@ -13,6 +13,7 @@
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
+use super::text::{TwoDigits, text};
 use crate::model::{PaceRange, RaceResult};
 
 // ---------------------------------------------------------------------------------------------
@@ -402,9 +403,9 @@ pub fn format_duration_s(seconds: f64) -> String {
     };
     let (h, m, s) = (total / 3600, total % 3600 / 60, total % 60);
     if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
+        text!(h, ":", TwoDigits(m), ":", TwoDigits(s))
     } else {
-        format!("{m}:{s:02}")
+        text!(m, ":", TwoDigits(s))
     }
 }
 
@@ -414,7 +415,7 @@ pub fn format_pace(s_per_km: f64) -> String {
     let Some(total) = whole_seconds(s_per_km) else {
         return "--:--".to_owned();
     };
-    format!("{}:{:02}", total / 60, total % 60)
+    text!(total / 60, ":", TwoDigits(total % 60))
 }
 
 /// Seconds rounded to a whole number; `None` when negative, non-finite or beyond `u64`.

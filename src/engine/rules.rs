@@ -3,6 +3,7 @@
 //! Everything the engine decides by rule of thumb is a number or a small function here, so a
 //! coach (or a test) can find it and its reason. The planning code only combines them.
 
+use super::text::{Fixed0, Fixed1, text};
 use crate::model::{
     Athlete, Guardrails, PhaseKind, RaceDistance, RunnerType, SessionType, VariantKind,
 };
@@ -126,23 +127,26 @@ pub fn variant_params(
             let share = ramp / AGGRESSIVE_RAMP;
             let ramp = cap * share;
             let reason = if share < 1.0 {
-                format!(
-                    "{} comeback {:.1} % = {:.0} % of the coach's cap {:.0} %",
+                text!(
                     variant.code(),
-                    ramp * 100.0,
-                    share * 100.0,
-                    cap * 100.0
+                    " comeback ",
+                    Fixed1(ramp * 100.0),
+                    " % = ",
+                    Fixed0(share * 100.0),
+                    " % of the coach's cap ",
+                    Fixed0(cap * 100.0),
+                    " %"
                 )
             } else {
-                format!("coach's cap {:.0} %", cap * 100.0)
+                text!("coach's cap ", Fixed0(cap * 100.0), " %")
             };
             (ramp, reason)
         } else if cap < ramp {
-            (cap, format!("coach's cap {:.0} %", cap * 100.0))
+            (cap, text!("coach's cap ", Fixed0(cap * 100.0), " %"))
         } else {
             (
                 ramp,
-                format!("{} cap {:.0} %", variant.code(), ramp * 100.0),
+                text!(variant.code(), " cap ", Fixed0(ramp * 100.0), " %"),
             )
         };
     let max_hard = guardrails.max_hard_sessions_per_week;

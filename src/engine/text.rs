@@ -23,6 +23,16 @@ macro_rules! text {
 }
 pub use crate::text;
 
+/// Appends pieces to a `String`, as [`text!`] writes them: `push_text!(why, " · ", kind.label())`.
+#[macro_export]
+macro_rules! push_text {
+    ($out:expr, $($piece:expr),+ $(,)?) => {{
+        let pieces: &[&dyn $crate::engine::text::Piece] = &[$(&$piece),+];
+        $crate::engine::text::append(&mut $out, pieces)
+    }};
+}
+pub use crate::push_text;
+
 /// Something [`text!`] can write.
 pub trait Piece {
     /// Appends the piece.
@@ -38,6 +48,14 @@ pub fn join(pieces: &[&dyn Piece]) -> String {
         piece.put(&mut out);
     }
     out
+}
+
+/// Appends the pieces to `out`, growing it at most once.
+pub fn append(out: &mut String, pieces: &[&dyn Piece]) {
+    out.reserve(pieces.iter().map(|p| p.size_hint()).sum());
+    for piece in pieces {
+        piece.put(out);
+    }
 }
 
 /// Strings are written as they are.
@@ -59,6 +77,40 @@ string_piece!(&str, String, &String, Cow<'_, str>);
 impl Piece for usize {
     fn put(&self, out: &mut String) {
         push_digits(out, false, false, *self as u64);
+    }
+    fn size_hint(&self) -> usize {
+        NUMBER_HINT
+    }
+}
+
+impl Piece for u64 {
+    fn put(&self, out: &mut String) {
+        push_digits(out, false, false, *self);
+    }
+    fn size_hint(&self) -> usize {
+        NUMBER_HINT
+    }
+}
+
+/// Minutes or seconds of a clock time as `{:02}` prints them: at least two digits.
+#[derive(Clone, Copy, Debug)]
+pub struct TwoDigits(pub u64);
+
+impl Piece for TwoDigits {
+    fn put(&self, out: &mut String) {
+        if self.0 < 10 {
+            out.push('0');
+        }
+        push_digits(out, false, false, self.0);
+    }
+    fn size_hint(&self) -> usize {
+        2
+    }
+}
+
+impl Piece for i64 {
+    fn put(&self, out: &mut String) {
+        push_digits(out, *self < 0, false, self.unsigned_abs());
     }
     fn size_hint(&self) -> usize {
         NUMBER_HINT

@@ -13,7 +13,7 @@ use super::rounding::Rounding;
 use super::rules::{
     B_RACE_EASY_MAX_MIN, EASY_OF_LONG, MEDIUM_LONG_OF_LONG, RECOVERY_RUN_MAX_MIN, running_days,
 };
-use super::text::{text, weekday_short};
+use super::text::{Fixed0, text, weekday_short};
 use crate::model::{Athlete, PhaseKind, SessionType};
 
 /// Days of one week by index (0..7): at most seven, kept on the stack. The builder makes
@@ -213,9 +213,12 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         match pick {
             Some(d) => {
                 if weekdays[d] != preferred {
-                    out.notes.push(format!(
-                        "long run moved to {} ({} not possible this week)",
-                        weekdays[d], preferred
+                    out.notes.push(text!(
+                        "long run moved to ",
+                        weekday_short(weekdays[d]),
+                        " (",
+                        weekday_short(preferred),
+                        " not possible this week)"
                     ));
                 }
                 out.slots.push(Slot {
@@ -260,12 +263,12 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         let Some(d) = pick else {
             let any_day = days.iter().any(DayInfo::allows_quality);
             out.notes.push(if any_day {
-                format!(
-                    "{} left out: no free day away from the other hard days, the days around a race and the eve of the long run",
-                    kind.label()
+                text!(
+                    kind.label(),
+                    " left out: no free day away from the other hard days, the days around a race and the eve of the long run"
                 )
             } else {
-                format!("{} left out: easy days around the race", kind.label())
+                text!(kind.label(), " left out: easy days around the race")
             });
             continue;
         };
@@ -311,9 +314,11 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
             hard.retain(|h| *h != nums[removed.day]);
             fixed_run_days -= 1;
             placed_quality -= 1;
-            out.notes.push(format!(
-                "{} dropped to keep {min_rest} rest days",
-                removed.kind.label()
+            out.notes.push(text!(
+                removed.kind.label(),
+                " dropped to keep ",
+                min_rest,
+                " rest days"
             ));
         } else {
             break;
@@ -588,8 +593,13 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         taken[d] = true;
     }
     if lost > 15.0 {
-        out.notes.push(format!(
-            "{lost:.0} min of planned volume left out: easy runs are capped (recovery jogs {RECOVERY_RUN_MAX_MIN:.0} min, others {MAX_EASY_MIN:.0} min and shorter than the long run)"
+        out.notes.push(text!(
+            Fixed0(lost),
+            " min of planned volume left out: easy runs are capped (recovery jogs ",
+            Fixed0(RECOVERY_RUN_MAX_MIN),
+            " min, others ",
+            Fixed0(MAX_EASY_MIN),
+            " min and shorter than the long run)"
         ));
     }
 

@@ -508,16 +508,21 @@ pub fn workout(req: &WorkoutRequest<'_>) -> Workout {
             let goal = req
                 .race
                 .and_then(|r| r.goal_time_s)
-                .map(|g| format!(", goal {}", format_duration_s(g)))
+                .map(|g| text!(", goal ", format_duration_s(g)))
                 .unwrap_or_default();
             let name = req.race.map_or("Race", |r| r.name.as_str());
             (
                 9.0,
                 Some(range(predicted / race_km.max(0.1), 3.0)),
                 Some(race_km),
-                format!(
-                    "{name}: {race_km:.1} km, predicted {}{goal}.{}",
+                text!(
+                    name,
+                    ": ",
+                    Fixed1(race_km),
+                    " km, predicted ",
                     format_duration_s(predicted),
+                    goal,
+                    ".",
                     if race_km <= 21.0 {
                         " Warm up 15 min beforehand."
                     } else {

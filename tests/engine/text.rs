@@ -1,7 +1,10 @@
 //! The engine's text writer prints figures exactly as `format!` does.
 
 use chrono::Weekday;
-use peakline::engine::text::{Fixed0, Fixed1, Signed0, Whole, text, weekday_short};
+use peakline::engine::predict::{format_duration_s, format_pace};
+use peakline::engine::text::{
+    Fixed0, Fixed1, Signed0, TwoDigits, Whole, push_text, text, weekday_short,
+};
 
 /// Values around every kind of edge: ties at .5 and .05, negatives and negative zero,
 /// binary fractions that sit just off a tie, large and odd values.
@@ -81,6 +84,42 @@ fn pieces_join_in_order() {
     for day in week {
         assert_eq!(weekday_short(day), day.to_string());
     }
+}
+
+#[test]
+fn integers_and_clock_digits_print_as_format_does() {
+    for n in [0u64, 5, 9, 10, 59, 99, 100, 3600, u64::MAX] {
+        assert_eq!(text!(n), format!("{n}"));
+        assert_eq!(text!(TwoDigits(n)), format!("{n:02}"));
+    }
+    for n in [0i64, 7, -7, 21, i64::MIN, i64::MAX] {
+        assert_eq!(text!(n), format!("{n}"));
+    }
+    // The clock texts built from them.
+    assert_eq!(format_duration_s(2481.0), "41:21");
+    assert_eq!(format_duration_s(10_687.4), "2:58:07");
+    assert_eq!(format_duration_s(65.0), "1:05");
+    assert_eq!(format_duration_s(3600.0), "1:00:00");
+    assert_eq!(format_pace(255.0), "4:15");
+    assert_eq!(format_pace(605.0), "10:05");
+}
+
+#[test]
+fn pieces_append_to_an_existing_text() {
+    let mut why = String::from("Build quality");
+    push_text!(
+        why,
+        " · ",
+        "Hills",
+        " instead of ",
+        "Intervals",
+        " (disliked) ",
+        3usize
+    );
+    assert_eq!(
+        why,
+        "Build quality · Hills instead of Intervals (disliked) 3"
+    );
 }
 
 /// The planner's `rounded` and `floored` are bit for bit `f64::round` and `f64::floor`: ties,
