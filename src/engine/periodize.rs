@@ -2281,6 +2281,9 @@ impl<'a> Planner<'a> {
         let mut next_id = 1u64;
         let mut weeks = Vec::with_capacity(self.weeks.len());
         for pw in &self.weeks {
+            // The week's days as the planner saw them: their dates and phases without date
+            // arithmetic or a phase search per session.
+            let first_day = usize::try_from((pw.start - self.map.start).num_days()).ok();
             let run_km: f64 = pw
                 .slots
                 .iter()
@@ -2295,8 +2298,14 @@ impl<'a> Planner<'a> {
                 .sum();
             let mut sessions = Vec::with_capacity(pw.slots.len());
             for slot in &pw.slots {
-                let date = pw.start + Days::new(slot.day as u64);
-                let phase = self.map.phase_on(date);
+                let info = first_day.and_then(|f| self.days.get(f + slot.day));
+                let (date, phase) = match info {
+                    Some(day) => (day.date, day.phase),
+                    None => {
+                        let date = pw.start + Days::new(slot.day as u64);
+                        (date, self.map.phase_on(date))
+                    }
+                };
                 let race = slot.race.and_then(|r| self.input.races.get(r));
                 let w = workout(&WorkoutRequest {
                     kind: slot.kind,
