@@ -2154,7 +2154,7 @@ impl<'a> Planner<'a> {
 
     /// The week's first line: phase position, the load change the plan really has (computed
     /// from the rendered sessions, after every cap and calibration) and why.
-    fn headline(&self, pw: &PlannedWeek, before: &[Week], sessions: &[Session]) -> String {
+    fn headline(&self, out: &mut String, pw: &PlannedWeek, before: &[Week], sessions: &[Session]) {
         let at = PhasePosition {
             label: pw.phase.label(),
             n: pw.n,
@@ -2199,14 +2199,15 @@ impl<'a> Planner<'a> {
             .iter()
             .any(|s| s.is_hard() && s.kind != SessionType::Race);
         if !pw.headline_change.is_empty() {
-            return text!(at, " · ", change, ", ", pw.headline_change);
+            return push_text!(*out, at, " · ", change, ", ", pw.headline_change);
         }
         if pw.pre_taper {
             // Back from a down week: measured, like the ramp cap, from the week before it.
             if prev.is_some_and(|p| p.phase == PhaseKind::Recovery)
                 && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
             {
-                return text!(
+                return push_text!(
+                    *out,
                     at,
                     " · back from the recovery block: ",
                     change_from(normal),
@@ -2218,7 +2219,8 @@ impl<'a> Planner<'a> {
             if prev.is_some_and(|p| p.down_week)
                 && let Some(normal) = before.iter().rev().find(|w| !w.down_week)
             {
-                return text!(
+                return push_text!(
+                    *out,
                     at,
                     " · back from the down week: ",
                     change_from(normal),
@@ -2227,18 +2229,19 @@ impl<'a> Planner<'a> {
                     ")"
                 );
             }
-            return text!(at, " · ", change, " (", self.params.ramp_reason, ")");
+            return push_text!(*out, at, " · ", change, " (", self.params.ramp_reason, ")");
         }
         let last_full = before.iter().rev().find(|w| !w.down_week);
         match pw.phase {
             PhaseKind::Taper => match last_full {
-                Some(full) => text!(
+                Some(full) => push_text!(
+                    *out,
                     at,
                     " · ",
                     change_from(full),
                     " on the last full training week: volume cut, intensity kept"
                 ),
-                None => text!(at, " · ", change, ": volume cut, intensity kept"),
+                None => push_text!(*out, at, " · ", change, ": volume cut, intensity kept"),
             },
             PhaseKind::Race => {
                 // The race itself is most of the week's load: name it, and measure the
@@ -2251,21 +2254,23 @@ impl<'a> Planner<'a> {
                     .min_by_key(|r| r.priority)
                     .map_or("the race", |r| r.name.as_str());
                 match last_full {
-                    Some(full) => text!(
+                    Some(full) => push_text!(
+                        *out,
                         "Race week: ",
                         name,
                         " · ",
                         change_from(full),
                         " on the last full training week"
                     ),
-                    None => text!("Race week: ", name, " · ", change),
+                    None => push_text!(*out, "Race week: ", name, " · ", change),
                 }
             }
             PhaseKind::Recovery if !hard => {
-                text!(at, " · easy running only")
+                push_text!(*out, at, " · easy running only");
             }
-            PhaseKind::Recovery => text!(at, " · ", change),
-            _ => text!(
+            PhaseKind::Recovery => push_text!(*out, at, " · ", change),
+            _ => push_text!(
+                *out,
                 at,
                 " · ",
                 change,
@@ -2355,21 +2360,22 @@ impl<'a> Planner<'a> {
                 .iter()
                 .find(|s| s.kind == SessionType::Long)
                 .and_then(|s| s.distance_km);
-            let headline = self.headline(pw, &weeks, &sessions);
-            let long_part = match long {
-                Some(long_km) if run_km > 0.0 => text!(
+            // Headline, long run and notes written into one string.
+            let notes_len: usize = pw.notes.iter().map(|n| n.len() + 3).sum();
+            let mut rationale = String::with_capacity(RATIONALE_HINT + notes_len);
+            self.headline(&mut rationale, pw, &weeks, &sessions);
+            if let Some(long_km) = long
+                && run_km > 0.0
+            {
+                push_text!(
+                    rationale,
                     " · long run ",
                     Fixed0(long_km),
                     " km = ",
                     Fixed0(long_km / run_km * 100.0),
                     " % of week"
-                ),
-                _ => String::new(),
-            };
-            let notes_len: usize = pw.notes.iter().map(|n| n.len() + 3).sum();
-            let mut rationale = String::with_capacity(headline.len() + long_part.len() + notes_len);
-            rationale.push_str(&headline);
-            rationale.push_str(&long_part);
+                );
+            }
             for note in &pw.notes {
                 rationale.push_str(" · ");
                 rationale.push_str(note);
@@ -2387,6 +2393,9 @@ impl<'a> Planner<'a> {
         weeks
     }
 }
+
+/// Bytes a week's reason takes before its notes (headline and long run), to allocate once.
+const RATIONALE_HINT: usize = 160;
 
 /// "Build 3/7": a week's place in its phase, as its headline starts.
 struct PhasePosition {
