@@ -855,8 +855,12 @@ impl<'a> Planner<'a> {
                 n,
                 of,
                 pre_taper,
-                headline_change: headline_change.clone(),
-                notes: [quality_notes, built.notes].concat(),
+                headline_change,
+                notes: {
+                    let mut notes = quality_notes;
+                    notes.extend(built.notes);
+                    notes
+                },
                 class,
             };
             for d in days {
@@ -958,15 +962,16 @@ impl<'a> Planner<'a> {
             return Vec::new();
         }
         let comeback = athlete.runner_type == RunnerType::Comeback;
-        let candidates: Vec<SessionType> = if athlete.is_beginner() {
-            vec![SessionType::Threshold]
+        let candidates: &[SessionType] = if athlete.is_beginner() {
+            &[SessionType::Threshold]
         } else if comeback {
-            comeback_quality_types(label, class).to_vec()
+            comeback_quality_types(label, class)
         } else {
-            quality_types(label, class, n).to_vec()
+            quality_types(label, class, n)
         };
-        let mut chosen: Vec<(SessionType, String)> = Vec::new();
-        for kind in candidates {
+        // Minutes are set once the types are settled.
+        let mut chosen: Vec<(SessionType, f64, String)> = Vec::with_capacity(usize::from(count));
+        for &kind in candidates {
             if chosen.len() >= usize::from(count) {
                 break;
             }
@@ -1028,7 +1033,7 @@ impl<'a> Planner<'a> {
                 && let Some(known) = seen
                     .iter()
                     .copied()
-                    .find(|k| !chosen.iter().any(|(c, _)| c == k))
+                    .find(|k| !chosen.iter().any(|(c, _, _)| c == k))
             {
                 push_text!(
                     why,
@@ -1040,10 +1045,10 @@ impl<'a> Planner<'a> {
                 );
                 kind = known;
             }
-            if chosen.iter().any(|(c, _)| *c == kind) {
+            if chosen.iter().any(|(c, _, _)| *c == kind) {
                 continue;
             }
-            chosen.push((kind, why));
+            chosen.push((kind, 0.0, why));
         }
         // The favourite workout, weekly when the phase allows.
         if let Some(fav) = athlete.preferences.favourite
@@ -1054,12 +1059,13 @@ impl<'a> Planner<'a> {
                 label,
                 PhaseKind::Base | PhaseKind::Build | PhaseKind::Specific
             )
-            && !chosen.iter().any(|(k, _)| *k == fav)
+            && !chosen.iter().any(|(k, _, _)| *k == fav)
             && (label != PhaseKind::Specific || seen.contains(&fav))
             && let Some(last) = chosen.last_mut()
         {
             *last = (
                 fav,
+                0.0,
                 text!(
                     label.label(),
                     " quality · ",
@@ -1068,21 +1074,16 @@ impl<'a> Planner<'a> {
                 ),
             );
         }
-        for (kind, why) in &mut chosen {
+        for (kind, minutes, why) in &mut chosen {
             if *kind == SessionType::Intervals && !athlete.equipment.track {
                 why.push_str(" · no track: on road or treadmill");
             }
             if !seen.contains(kind) {
                 seen.push(*kind);
             }
+            *minutes = quality_minutes(*kind, label, n, class);
         }
         chosen
-            .into_iter()
-            .map(|(kind, why)| {
-                let minutes = quality_minutes(kind, label, n, class);
-                (kind, minutes, why)
-            })
-            .collect()
     }
 
     fn long_run(&self, ask: LongRunAsk) -> Option<(f64, bool, String)> {
