@@ -283,8 +283,7 @@ impl<'a> Planner<'a> {
         // The taper's final days are calibrated as a block: minutes never cross into or out of it.
         let first = self.map.start;
         let in_final = |week_start: NaiveDate, s: &Slot| {
-            let date = week_start + Days::new(s.day as u64);
-            usize::try_from((date - first).num_days())
+            usize::try_from((week_start - first).num_days() + s.day as i64)
                 .ok()
                 .and_then(|i| days.get(i))
                 .is_some_and(|d| d.a_taper && d.final_week)
@@ -356,8 +355,8 @@ impl<'a> Planner<'a> {
         if slot.kind == SessionType::Recovery {
             max = RECOVERY_RUN_MAX_MIN;
         }
-        let date = week.start + Days::new(slot.day as u64);
-        if usize::try_from((date - self.map.start).num_days())
+        let offset = (week.start - self.map.start).num_days() + slot.day as i64;
+        if usize::try_from(offset)
             .ok()
             .and_then(|i| self.days.get(i))
             .is_some_and(|d| d.pre_race)
@@ -1483,10 +1482,12 @@ impl<'a> Planner<'a> {
             && let Some(week) = self.weeks.get_mut(wi)
         {
             // The days outside the window give up easy running for it.
-            let start = week.start;
+            let window = day_span(week.start, from, to);
             let outside = |s: &Slot| {
-                let date = start + Days::new(s.day as u64);
-                s.race.is_none() && s.flexible && s.kind.is_run() && (date < from || date >= to)
+                s.race.is_none()
+                    && s.flexible
+                    && s.kind.is_run()
+                    && !window.contains(&(s.day as i64))
             };
             let before: f64 = week
                 .slots
@@ -1513,11 +1514,8 @@ impl<'a> Planner<'a> {
         let Some(week) = self.weeks.get_mut(wi) else {
             return 0.0;
         };
-        let start = week.start;
-        let outside = |s: &Slot| {
-            let date = start + Days::new(s.day as u64);
-            s.race.is_none() && (date < from || date >= to)
-        };
+        let window = day_span(week.start, from, to);
+        let outside = |s: &Slot| s.race.is_none() && !window.contains(&(s.day as i64));
         let room = limit - nonrace_load(week);
         if needed <= room {
             return room;
@@ -1826,11 +1824,11 @@ impl<'a> Planner<'a> {
         if min <= min_easy_run_min(0.0) {
             return;
         }
-        let first = self.map.start;
         let days = self.days;
+        // Days as offsets from the planner's first day, worked out once for the week.
+        let week_offset = (week.start - self.map.start).num_days();
         let day_info = |s: &Slot| {
-            let date = week.start + Days::new(s.day as u64);
-            usize::try_from((date - first).num_days())
+            usize::try_from(week_offset + s.day as i64)
                 .ok()
                 .and_then(|i| days.get(i))
         };
