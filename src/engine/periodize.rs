@@ -1539,17 +1539,21 @@ impl<'a> Planner<'a> {
 
     /// The most training load week `wi` may carry under the ramp cap.
     fn ramp_limit(&self, wi: usize) -> f64 {
-        let Some(prev) = wi.checked_sub(1).and_then(|p| self.weeks.get(p)) else {
+        self.ramp_limit_by(wi, |j| nonrace_load(&self.weeks[j]))
+    }
+
+    /// [`Self::ramp_limit`] with each week's training load from `load` (a cache of it).
+    fn ramp_limit_by(&self, wi: usize, load: impl Fn(usize) -> f64) -> f64 {
+        let Some(prev) = wi.checked_sub(1).filter(|&p| p < self.weeks.len()) else {
             return self.pre_season_load * (1.0 + self.params.ramp);
         };
-        if !prev.down_week {
-            return nonrace_load(prev) * (1.0 + self.params.ramp);
+        if !self.weeks[prev].down_week {
+            return load(prev) * (1.0 + self.params.ramp);
         }
         let last_normal = self.weeks[..wi]
             .iter()
-            .rev()
-            .find(|w| !w.down_week)
-            .map_or(self.pre_season_load, nonrace_load);
+            .rposition(|w| !w.down_week)
+            .map_or(self.pre_season_load, load);
         last_normal * (1.0 + self.params.ramp)
     }
 
@@ -2029,14 +2033,24 @@ impl<'a> Planner<'a> {
             };
             let factor = (1.0 - target) * pre / fin;
             let mut changed = false;
+            // Each week's training load, kept current through the pass: the ramp check of
+            // the weeks outside the window (most of the season) reads it instead of summing
+            // two weeks' sessions again.
+            let mut loads: Vec<f64> = if factor > 1.0 {
+                self.weeks.iter().map(nonrace_load).collect()
+            } else {
+                Vec::new()
+            };
             for wi in 0..self.weeks.len() {
                 if !touches_window(self.weeks[wi].start)
                     && self.weeks[wi].slots.iter().all(|s| s.day < 7)
                 {
                     // Nothing of this week is scaled. Only the ramp room's trim has an effect
-                    // here (asked for no load, the volume room changes nothing).
-                    if factor > 1.0 {
+                    // here (asked for no load, the volume room changes nothing), and only on
+                    // a week over its ramp limit.
+                    if factor > 1.0 && loads[wi] > self.ramp_limit_by(wi, |j| loads[j]) {
                         self.make_ramp_room(wi, 0.0, final_start, cycle.race_day);
+                        loads[wi] = nonrace_load(&self.weeks[wi]);
                     }
                     continue;
                 }
@@ -2091,6 +2105,9 @@ impl<'a> Planner<'a> {
                         changed |= minutes != slot.minutes;
                         slot.minutes = minutes;
                     }
+                }
+                if let Some(load) = loads.get_mut(wi) {
+                    *load = nonrace_load(week);
                 }
             }
             if !changed && factor > 1.0 {
