@@ -166,10 +166,14 @@ fn figures_from(
     daily: &DailySeries,
     pmc: &[PmcDay],
 ) -> VariantFigures {
-    let peak = draft
-        .weeks
+    // Each week's training load summed once (the search compares every week with the peak).
+    let training: Vec<f64> = draft.weeks.iter().map(Week::training_load_au).collect();
+    let peak_index = training
         .iter()
-        .max_by(|a, b| a.training_load_au().total_cmp(&b.training_load_au()));
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(i, _)| i);
+    let peak = peak_index.and_then(|i| draft.weeks.get(i));
     let race_day = plan
         .races
         .iter()
@@ -190,7 +194,10 @@ fn figures_from(
         })
         .collect();
     VariantFigures {
-        peak_week_load: peak.map_or(0.0, Week::training_load_au),
+        peak_week_load: peak_index
+            .and_then(|i| training.get(i))
+            .copied()
+            .unwrap_or(0.0),
         total_load: draft.weeks.iter().map(Week::load_au).total(),
         peak_week_km: draft
             .weeks

@@ -366,8 +366,9 @@ pub fn build_week(req: &WeekRequest<'_>) -> BuiltWeek {
         };
         (first, weekday_rank)
     };
+    let ranks: [(u8, u8); 7] = std::array::from_fn(rest_rank);
     let mut by_rest = free.clone();
-    by_rest.sort_by_key(|&d| rest_rank(d));
+    by_rest.sort_by_key(|&d| ranks[d]);
     let rest_count = free.len() - easy_count;
     let mut easy_days: DayList = by_rest.into_iter().skip(rest_count).collect();
     easy_days.sort_unstable();
