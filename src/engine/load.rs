@@ -386,7 +386,7 @@ pub fn acute_chronic_with_prior(
 ///
 /// The windows roll from day to day (a day enters, one leaves) instead of being summed afresh
 /// for each day: a season's ratios are checked on every re-plan. They are summed afresh every
-/// [`CHRONIC_DAYS`] days, so rounding cannot drift; whole-number loads roll exactly.
+/// [`CHRONIC_DAYS`] days, so rounding cannot drift; whole-number loads and prior roll exactly.
 pub fn acute_chronic_series(
     series: &DailySeries,
     prior_daily_load_au: Option<f64>,
