@@ -41,7 +41,8 @@ pub trait Piece {
     fn size_hint(&self) -> usize;
 }
 
-/// Writes the pieces into one string allocated once.
+/// Writes the pieces into one string allocated once. Not through [`append`]: `reserve` on an
+/// empty string is a call where `with_capacity` is not, and this runs for every text.
 pub fn join(pieces: &[&dyn Piece]) -> String {
     let mut out = String::with_capacity(pieces.iter().map(|p| p.size_hint()).sum());
     for piece in pieces {
@@ -74,23 +75,21 @@ macro_rules! string_piece {
 
 string_piece!(&str, String, &String, Cow<'_, str>);
 
-impl Piece for usize {
-    fn put(&self, out: &mut String) {
-        push_digits(out, false, false, *self as u64);
-    }
-    fn size_hint(&self) -> usize {
-        NUMBER_HINT
-    }
+/// Counts and clock figures are written by the integer formatter.
+macro_rules! unsigned_piece {
+    ($($ty:ty),+) => {$(
+        impl Piece for $ty {
+            fn put(&self, out: &mut String) {
+                push_digits(out, false, false, *self as u64);
+            }
+            fn size_hint(&self) -> usize {
+                NUMBER_HINT
+            }
+        }
+    )+};
 }
 
-impl Piece for u64 {
-    fn put(&self, out: &mut String) {
-        push_digits(out, false, false, *self);
-    }
-    fn size_hint(&self) -> usize {
-        NUMBER_HINT
-    }
-}
+unsigned_piece!(usize, u64);
 
 /// Minutes or seconds of a clock time as `{:02}` prints them: at least two digits.
 #[derive(Clone, Copy, Debug)]
